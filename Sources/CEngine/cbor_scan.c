@@ -85,9 +85,8 @@ static int cid_ok(const uint8_t *b, size_t n) {
     p += (size_t)k;
     if ((k = cengine_varint_decode(b + p, n - p, &dlen)) <= 0) return 0;
     p += (size_t)k;
-    (void)codec;
-    (void)code;
-    return dlen <= 32 && n - p == dlen;
+    /* The same rules as CID.decodePrefix: 32-bit codes, digests of at most 32 bytes. */
+    return codec <= 0xFFFFFFFFu && code <= 0xFFFFFFFFu && dlen <= 32 && n - p == dlen;
 }
 
 cengine_cbor_result cengine_cbor_scan(const uint8_t *in, size_t len, uint32_t max_depth) {

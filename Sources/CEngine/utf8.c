@@ -2,8 +2,8 @@
  * utf8.c: UTF-8 validation with an ASCII fast path.
  * Book: docs/04-c-engine.md.
  *
- * Eight bytes at a time are tested against 0x80 with one AND of a 64-bit
- * word; text that is mostly ASCII (most of atproto) stays in that loop.
+ * Sixteen bytes at a time are tested against 0x80 with an OR and an AND
+ * of two 64-bit words; text that is mostly ASCII (most of atproto) stays in that loop.
  * Other sequences are checked against the table in Unicode 15, section 3.9.
  */
 #include "cengine.h"

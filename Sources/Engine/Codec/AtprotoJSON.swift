@@ -192,7 +192,8 @@ struct JSONParser {
             while let d = peek(), d >= 0x30, d <= 0x39 { position += 1 }
         }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: buf[start..<position]), as: UTF8.self)
-        guard let d = Double(text), d.rounded() == d, abs(d) <= 9_007_199_254_740_992 else {
+        // Below 2^53 every integer is exact in a Double, so nothing is silently rounded.
+        guard let d = Double(text), d.rounded() == d, abs(d) < 9_007_199_254_740_992 else {
             throw JSONError(.number, at: start)
         }
         return Int64(d)

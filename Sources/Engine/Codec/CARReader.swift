@@ -5,8 +5,9 @@
 ///
 /// Feed bytes with `append`, then call `next()` until it returns nil
 /// (meaning: more bytes needed); at the end of input call `finish()`. The
-/// reader holds at most one section plus one chunk, so memory is bounded by
-/// `CARLimits.maxSectionBytes` plus the chunk size whatever the input.
+/// buffer is compacted once half of it has been consumed, so it holds at
+/// most about twice (one section + one chunk): memory is bounded by
+/// `CARLimits.maxSectionBytes` and the chunk size whatever the input.
 public struct CARReader: Sendable {
     /// What the reader found next.
     public enum Event: Sendable, Equatable {
@@ -48,7 +49,8 @@ public struct CARReader: Sendable {
 
     /// The next header or block, or nil if more input is needed.
     public mutating func next() throws(CARError) -> Event? {
-        let result = buffer.withUnsafeBytes { b in Result { () throws(CARError) in try step(b) } }
+        let buf = buffer  // a second reference, so `step` may mutate self while the bytes are lent
+        let result = buf.withUnsafeBytes { b in Result { () throws(CARError) in try step(b) } }
         return try result.get()
     }
 

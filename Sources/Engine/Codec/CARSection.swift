@@ -21,6 +21,7 @@ enum CARSection {
         }
         guard length <= UInt64(limits.maxSectionBytes) else { throw .tooLarge(offset: streamOffset, length: length) }
         guard rest.count - n >= Int(length) else { return .needMore }
+        guard length > 0 else { throw .badCID(offset: streamOffset + n, .truncated) }
         let body = UnsafeRawBufferPointer(rebasing: rest[n..<(n + Int(length))])
         let cid: CID, cidLen: Int
         do { (cid, cidLen) = try CID.decodePrefix(body) } catch {

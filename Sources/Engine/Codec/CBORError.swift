@@ -8,7 +8,7 @@ public struct CBORError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         case truncated, nonMinimal, indefiniteLength, float, simpleValue, tag, badLink, invalidUTF8
         case keyNotString, keyOrder, duplicateKey, tooDeep, integerRange, lengthTooLarge, reserved
-        case trailingBytes, tooLarge
+        case trailingBytes
     }
 
     /// The rule that was broken.

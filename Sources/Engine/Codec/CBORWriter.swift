@@ -1,44 +1,39 @@
-// CBORWriter.swift: measures and writes DAG-CBOR into one preallocated buffer.
+// CBORWriter.swift: writes DAG-CBOR in one pass into a growable scratch buffer.
 // Book: docs/05-cid-dag-cbor.md.
 
-/// Computes the exact encoded size of a value so the encoder allocates once.
-enum CBORSizer {
-    @inline(__always) static func head(_ v: UInt64) -> Int {
-        v < 24 ? 1 : v <= 0xFF ? 2 : v <= 0xFFFF ? 3 : v <= 0xFFFF_FFFF ? 5 : 9
-    }
-
-    static func size(of value: IPLD) -> Int {
-        switch value {
-        case .null, .bool: return 1
-        case .int(let i): return head(i >= 0 ? UInt64(i) : UInt64(-1 - i))
-        case .string(let s):
-            let n = s.utf8.count
-            return head(UInt64(n)) + n
-        case .bytes(let b): return head(UInt64(b.count)) + b.count
-        case .link(let c):
-            let n = c.encodedLength + 1
-            return 2 + head(UInt64(n)) + n
-        case .list(let l):
-            var total = head(UInt64(l.count))
-            for v in l { total += size(of: v) }
-            return total
-        case .map(let m):
-            var total = head(UInt64(m.count))
-            for e in m.entries {
-                let n = e.key.utf8.count
-                total += head(UInt64(n)) + n + size(of: e.value)
-            }
-            return total
-        }
-    }
-}
-
-/// Writes DAG-CBOR at a raw pointer; the caller sized the buffer with `CBORSizer`.
+/// Writes DAG-CBOR into memory it owns; call `deallocate()` when done.
+///
+/// One walk of the tree: a separate sizing pass would touch every node (and
+/// its reference counts) twice, which measured slower than growing a buffer.
 struct CBORWriter {
-    let base: UnsafeMutableRawPointer
+    private(set) var base: UnsafeMutableRawPointer
+    private var capacity: Int
     var position = 0
 
-    init(_ base: UnsafeMutableRawPointer) { self.base = base }
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+    }
+
+    mutating func deallocate() { base.deallocate() }
+
+    /// The bytes written so far.
+    var bytes: [UInt8] { [UInt8](UnsafeRawBufferPointer(start: base, count: position)) }
+
+    /// Makes room for `n` more bytes.
+    @inline(__always) mutating func reserve(_ n: Int) {
+        if position + n > capacity { grow(position + n) }
+    }
+
+    @inline(never) mutating func grow(_ needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let b = UnsafeMutableRawPointer.allocate(byteCount: c, alignment: 8)
+        b.copyMemory(from: base, byteCount: position)
+        base.deallocate()
+        base = b
+        capacity = c
+    }
 
     @inline(__always) mutating func put(_ b: UInt8) {
         base.storeBytes(of: b, toByteOffset: position, as: UInt8.self)
@@ -46,6 +41,7 @@ struct CBORWriter {
     }
 
     @inline(__always) mutating func head(_ major: UInt8, _ v: UInt64) {
+        reserve(9)
         let m = major << 5
         if v < 24 {
             put(m | UInt8(v))
@@ -69,6 +65,7 @@ struct CBORWriter {
 
     @inline(__always) mutating func raw(_ p: UnsafeRawBufferPointer) {
         guard let src = p.baseAddress, p.count > 0 else { return }
+        reserve(p.count)
         (base + position).copyMemory(from: src, byteCount: p.count)
         position += p.count
     }
@@ -83,14 +80,19 @@ struct CBORWriter {
 
     mutating func write(_ value: IPLD) {
         switch value {
-        case .null: put(0xF6)
-        case .bool(let b): put(b ? 0xF5 : 0xF4)
+        case .null:
+            reserve(1)
+            put(0xF6)
+        case .bool(let b):
+            reserve(1)
+            put(b ? 0xF5 : 0xF4)
         case .int(let i): if i >= 0 { head(0, UInt64(i)) } else { head(1, UInt64(-1 - i)) }
         case .string(let s): text(s)
         case .bytes(let b):
             head(2, UInt64(b.count))
             b.withUnsafeBytes { raw($0) }
         case .link(let c):
+            reserve(2 + 2 + 1 + c.encodedLength)
             put(0xD8)
             put(42)
             head(2, UInt64(c.encodedLength + 1))
@@ -98,12 +100,15 @@ struct CBORWriter {
             position += c.write(to: base + position)
         case .list(let l):
             head(4, UInt64(l.count))
-            for v in l { write(v) }
+            // Walking the storage in place avoids a retain/release pair per element.
+            l.withUnsafeBufferPointer { p in for i in p.indices { write(p[i]) } }
         case .map(let m):
             head(5, UInt64(m.count))
-            for e in m.entries {
-                text(e.key)
-                write(e.value)
+            m.entries.withUnsafeBufferPointer { p in
+                for i in p.indices {
+                    text(p[i].key)
+                    write(p[i].value)
+                }
             }
         }
     }

@@ -32,6 +32,11 @@ public struct CID: Hashable, Sendable, Comparable, CustomStringConvertible {
     public init(version: UInt8 = 1, codec: UInt32, hashCode: UInt32 = CID.sha256Code, digest: [UInt8]) throws(CIDError) {
         guard version <= 1 else { throw .unsupportedVersion(UInt64(version)) }
         guard digest.count <= 32 else { throw .digestTooLong(digest.count) }
+        // CIDv0 has exactly one shape: a dag-pb SHA2-256 multihash.
+        if version == 0 {
+            guard codec == CID.dagPBCodec, hashCode == CID.sha256Code else { throw .unsupportedVersion(0) }
+            guard digest.count == 32 else { throw .digestLengthMismatch }
+        }
         var padded = digest
         padded.append(contentsOf: repeatElement(0, count: 32 - digest.count))
         self.init(version: version, codec: codec, hashCode: hashCode, digestLength: UInt8(digest.count),

@@ -6,7 +6,7 @@ import CEngine
 ///
 /// Decoding is two passes: the C scanner checks every rule without
 /// allocating, then a Swift builder that trusts the checked bytes makes the
-/// `IPLD` tree. Encoding measures the tree, allocates once, and writes.
+/// `IPLD` tree. Encoding walks the tree once into a growable scratch buffer.
 public enum DagCBOR {
     /// Deepest nesting accepted by default.
     public static let defaultMaxDepth: UInt32 = 128
@@ -44,13 +44,10 @@ public enum DagCBOR {
 
     /// Encodes a value.
     public static func encode(_ value: IPLD) -> [UInt8] {
-        let size = CBORSizer.size(of: value)
-        return [UInt8](unsafeUninitializedCapacity: size) { buf, count in
-            var w = CBORWriter(buf.baseAddress!)
-            w.write(value)
-            precondition(w.position == size, "DAG-CBOR size mismatch")
-            count = size
-        }
+        var w = CBORWriter(capacity: 1024)
+        defer { w.deallocate() }
+        w.write(value)
+        return w.bytes
     }
 
     /// Encodes a value and computes its CID in one go.

@@ -16,6 +16,8 @@ public enum Varint {
 
     /// Appends the encoding of `value` to `out`.
     @inlinable public static func encode(_ value: UInt64, into out: inout [UInt8]) {
+        // The multiformats cap is 63 bits (9 bytes); larger values would not decode.
+        precondition(value < 1 << 63, "varint value beyond 63 bits")
         var v = value
         while v >= 0x80 {
             out.append(UInt8(truncatingIfNeeded: v) | 0x80)

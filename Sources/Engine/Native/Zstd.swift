@@ -8,7 +8,7 @@ public enum Zstd {
     public enum Error: Swift.Error, Sendable, Equatable {
         /// The input is not a valid frame, or it expands beyond the allowed size.
         case corrupt
-        /// The frame does not declare its size and no limit was given.
+        /// The frame does not declare its content size (streaming frames are not accepted).
         case unknownSize
     }
 

@@ -73,3 +73,12 @@ import Testing
         #expect(Base64.decode("Zm9v!") == nil)
     }
 }
+
+extension AtprotoJSONTests {
+    /// 2^53 + 1 written as a float would round to 2^53: refuse rather than change the value.
+    @Test func integralFloatsBeyond2To53AreRejected() {
+        #expect(throws: JSONError(.number, at: 0)) { try AtprotoJSON.decode("9007199254740993.0") }
+        #expect(throws: JSONError(.number, at: 0)) { try AtprotoJSON.decode("9007199254740992.0") }
+        #expect(try! AtprotoJSON.decode("9007199254740991.0") == .int(9_007_199_254_740_991))
+    }
+}

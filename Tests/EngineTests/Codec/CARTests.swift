@@ -118,3 +118,12 @@ import Testing
         #expect(out == CAR.encode(roots: [root], blocks: blocks))
     }
 }
+
+extension CARTests {
+    /// A zero-length section has no CID at all.
+    @Test func emptySectionIsABadCID() {
+        var w = CARWriter(roots: [])
+        let car = w.take() + [0x00]
+        #expect(throws: CARError.badCID(offset: car.count, .truncated)) { _ = try CAR.read(car) }
+    }
+}

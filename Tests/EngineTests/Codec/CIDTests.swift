@@ -68,3 +68,12 @@ import Testing
         #expect(c.digest == [1, 2, 3])
     }
 }
+
+extension CIDTests {
+    /// CIDv0 has one shape; anything else built as version 0 would not parse back.
+    @Test func cidV0OnlyInItsOneShape() throws {
+        #expect(throws: CIDError.self) { try CID(version: 0, codec: 0x71, hashCode: 0x1E, digest: [1, 2, 3]) }
+        let ok = try CID(version: 0, codec: CID.dagPBCodec, hashCode: CID.sha256Code, digest: [UInt8](repeating: 1, count: 32))
+        #expect(try CID(bytes: ok.bytes) == ok)
+    }
+}

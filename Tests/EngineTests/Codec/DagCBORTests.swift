@@ -130,3 +130,13 @@ import Testing
         #expect(throws: IPLDMap.DuplicateKey.self) { try IPLDMap([("a", 1), ("a", 2)]) }
     }
 }
+
+/// Regressions found by review and fuzzing.
+@Suite struct DagCBORRegressionTests {
+    /// A link whose CID codec needs more than 32 bits passed the scanner but trapped the decoder.
+    @Test func linkWithA36BitCodecIsRejectedNotTrapped() {
+        let cid: [UInt8] = [0x01, 0x80, 0x80, 0x80, 0x80, 0x20, 0x12, 0x20] + [UInt8](repeating: 0xAB, count: 32)
+        let item: [UInt8] = [0xD8, 0x2A, 0x58, UInt8(cid.count + 1), 0x00] + cid
+        DagCBORTests.expectError(item, .badLink)
+    }
+}
