@@ -71,18 +71,9 @@ extension CID {
             return (CID(version: 0, codec: dagPBCodec, hashCode: sha256Code, digestLength: 32, paddedDigest: d), 34)
         }
         var p = 0
-        func next() throws(CIDError) -> UInt64 {
-            switch Varint.decode(UnsafeRawBufferPointer(rebasing: buffer[p...])) {
-            case .value(let v, let n):
-                p += n
-                return v
-            case .truncated: throw .truncated
-            case .invalid: throw .badVarint
-            }
-        }
-        let version = try next()
+        let version = try readVarint(buffer, &p)
         guard version == 1 else { throw .unsupportedVersion(version) }
-        let codec = try next(), code = try next(), length = try next()
+        let codec = try readVarint(buffer, &p), code = try readVarint(buffer, &p), length = try readVarint(buffer, &p)
         guard codec <= UInt32.max, code <= UInt32.max else { throw .codeTooLarge }
         guard length <= 32 else { throw .digestTooLong(Int(min(length, 1 << 20))) }
         guard buffer.count - p >= Int(length) else { throw .truncated }
@@ -97,6 +88,22 @@ extension CID {
         let cid = CID(version: 1, codec: UInt32(codec), hashCode: UInt32(code), digestLength: UInt8(length),
                       paddedDigest: digest)
         return (cid, p + Int(length))
+    }
+}
+
+extension CID {
+    /// Reads one varint at `p` and advances past it. A static function rather than a local
+    /// closure over `p`, which measured as a heap allocation per CID read.
+    @inline(__always) static func readVarint(_ buffer: UnsafeRawBufferPointer, _ p: inout Int) throws(CIDError)
+        -> UInt64
+    {
+        switch Varint.decode(UnsafeRawBufferPointer(rebasing: buffer[p...])) {
+        case .value(let v, let n):
+            p += n
+            return v
+        case .truncated: throw .truncated
+        case .invalid: throw .badVarint
+        }
     }
 }
 

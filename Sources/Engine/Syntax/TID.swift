@@ -1,6 +1,10 @@
 // TID.swift: timestamp identifiers, 13 base32-sortable characters over a 64-bit integer. Book: docs/01-atproto.md.
 
-/// A timestamp identifier: 53 bits of microseconds since the epoch and a 10-bit clock id, encoded in base32-sortable.
+/// A timestamp identifier: microseconds since the epoch and a 10-bit clock id, encoded in base32-sortable.
+///
+/// The spec writes 53 bits of microseconds with the top bit zero, but its syntax lets the first
+/// character run up to `j`, which sets one more bit; every parsed TID must be representable, so the
+/// timestamp part is 54 bits here.
 public struct TID: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
     /// The base32-sortable alphabet, in ascending order.
     public static let alphabet: StaticString = "234567abcdefghijklmnopqrstuvwxyz"
@@ -8,8 +12,8 @@ public struct TID: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     public static let length = 13
     /// The largest clock id plus one.
     public static let clockIDLimit: UInt16 = 1024
-    /// The largest timestamp plus one (2^53 microseconds).
-    public static let microsecondsLimit: UInt64 = 1 << 53
+    /// The largest timestamp plus one (2^54 microseconds: what 13 characters starting 2-j can hold).
+    public static let microsecondsLimit: UInt64 = 1 << 54
 
     /// The 64-bit value; string order equals numeric order.
     public let rawValue: UInt64
@@ -30,7 +34,7 @@ public struct TID: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
         }
     }
 
-    /// Builds a TID from a timestamp (below 2^53) and a clock id (below 1024).
+    /// Builds a TID from a timestamp (below 2^54) and a clock id (below 1024).
     public init(microseconds: UInt64, clockID: UInt16) {
         precondition(microseconds < Self.microsecondsLimit, "TID timestamp out of range")
         precondition(clockID < Self.clockIDLimit, "TID clock id out of range")

@@ -27,7 +27,9 @@ public final class TIDClock: Sendable {
     public func next() -> TID {
         let now = wallClock()
         let micros = last.withLock { last in
-            let value = max(now, last &+ 1)
+            // Saturates at the largest TID instead of trapping (only reachable after observing a TID
+            // from the far future; the repo layer refuses revisions that far ahead).
+            let value = min(max(now, last &+ 1), TID.microsecondsLimit - 1)
             last = value
             return value
         }
@@ -36,8 +38,7 @@ public final class TIDClock: Sendable {
 
     /// Makes every later TID from this clock have a larger timestamp than `tid` (e.g. a repo's last revision).
     public func observe(_ tid: TID) {
-        // A TID past 2^53 µs (year 2255) is valid syntax but can not be exceeded; such values are clamped.
-        let seen = min(tid.microseconds, TID.microsecondsLimit - 2)
+        let seen = tid.microseconds
         last.withLock { last in last = max(last, seen) }
     }
 }

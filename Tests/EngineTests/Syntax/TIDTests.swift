@@ -91,3 +91,16 @@ struct TIDTests {
         #expect(try TID(tid.description) == tid)
     }
 }
+
+/// A hostile revision from the far future must not be able to trap the clock.
+@Suite struct TIDClockSaturationTests {
+    @Test func observingTheLargestTIDThenTakingMoreDoesNotTrap() throws {
+        let clock = TIDClock(clockID: 1, wallClock: { 1_700_000_000_000_000 })
+        let far = try TID("jzzzzzzzzzzzz")
+        clock.observe(far)
+        let a = clock.next(), b = clock.next()
+        #expect(a.microseconds == TID.microsecondsLimit - 1)
+        #expect(b.microseconds == TID.microsecondsLimit - 1)
+        #expect(try TID(a.description) == a)
+    }
+}
