@@ -18,61 +18,8 @@ import Testing
         var testDescription: String { comment }
     }
 
-    /// `interop/crypto/signature-fixtures.json` if it has been copied in; otherwise this verbatim copy of
-    /// bluesky-social/atproto `interop-test-files/crypto/signature-fixtures.json` (CC0).
-    static let embedded = #"""
-        [
-          {
-            "comment": "valid P-256 key and signature, with low-S signature",
-            "messageBase64": "oWVoZWxsb2V3b3JsZA",
-            "algorithm": "ES256",
-            "didDocSuite": "EcdsaSecp256r1VerificationKey2019",
-            "publicKeyDid": "did:key:zDnaembgSGUhZULN2Caob4HLJPaxBh92N7rtH21TErzqf8HQo",
-            "publicKeyMultibase": "zxdM8dSstjrpZaRUwBmDvjGXweKuEMVN95A9oJBFjkWMh",
-            "signatureBase64": "2vZNsG3UKvvO/CDlrdvyZRISOFylinBh0Jupc6KcWoJWExHptCfduPleDbG3rko3YZnn9Lw0IjpixVmexJDegg",
-            "validSignature": true,
-            "tags": []
-          },
-          {
-            "comment": "valid K-256 key and signature, with low-S signature",
-            "messageBase64": "oWVoZWxsb2V3b3JsZA",
-            "algorithm": "ES256K",
-            "didDocSuite": "EcdsaSecp256k1VerificationKey2019",
-            "publicKeyDid": "did:key:zQ3shqwJEJyMBsBXCWyCBpUBMqxcon9oHB7mCvx4sSpMdLJwc",
-            "publicKeyMultibase": "z25z9DTpsiYYJKGsWmSPJK2NFN8PcJtZig12K59UgW7q5t",
-            "signatureBase64": "5WpdIuEUUfVUYaozsi8G0B3cWO09cgZbIIwg1t2YKdUn/FEznOndsz/qgiYb89zwxYCbB71f7yQK5Lr7NasfoA",
-            "validSignature": true,
-            "tags": []
-          },
-          {
-            "comment": "P-256 key and signature, with non-low-S signature which is invalid in atproto",
-            "messageBase64": "oWVoZWxsb2V3b3JsZA",
-            "algorithm": "ES256",
-            "didDocSuite": "EcdsaSecp256r1VerificationKey2019",
-            "publicKeyDid": "did:key:zDnaembgSGUhZULN2Caob4HLJPaxBh92N7rtH21TErzqf8HQo",
-            "publicKeyMultibase": "zxdM8dSstjrpZaRUwBmDvjGXweKuEMVN95A9oJBFjkWMh",
-            "signatureBase64": "2vZNsG3UKvvO/CDlrdvyZRISOFylinBh0Jupc6KcWoKp7O4VS9giSAah8k5IUbXIW00SuOrjfEqQ9HEkN9JGzw",
-            "validSignature": false,
-            "tags": ["high-s"]
-          },
-          {
-            "comment": "K-256 key and signature, with non-low-S signature which is invalid in atproto",
-            "messageBase64": "oWVoZWxsb2V3b3JsZA",
-            "algorithm": "ES256K",
-            "didDocSuite": "EcdsaSecp256k1VerificationKey2019",
-            "publicKeyDid": "did:key:zQ3shqwJEJyMBsBXCWyCBpUBMqxcon9oHB7mCvx4sSpMdLJwc",
-            "publicKeyMultibase": "z25z9DTpsiYYJKGsWmSPJK2NFN8PcJtZig12K59UgW7q5t",
-            "signatureBase64": "5WpdIuEUUfVUYaozsi8G0B3cWO09cgZbIIwg1t2YKdXYA67MYxYiTMAVfdnkDCMN9S5B3vHosRe07aORmoshoQ",
-            "validSignature": false,
-            "tags": ["high-s"]
-          }
-        ]
-        """#
-
     static func entries() throws -> [Entry] {
-        let file = Fixtures.url("interop/crypto/signature-fixtures.json")
-        let data = FileManager.default.fileExists(atPath: file.path) ? try Data(contentsOf: file) : Data(embedded.utf8)
-        return try JSONDecoder().decode([Entry].self, from: data)
+        try JSONDecoder().decode([Entry].self, from: Fixtures.data("interop/crypto/signature-fixtures.json"))
     }
 
     @Test(arguments: try entries())
