@@ -7,7 +7,7 @@ import Testing
     typealias B = NativeTestBytes
 
     static func samples() -> [[UInt8]] {
-        var rng = NativeTestRNG(seed: 7)
+        var rng = SplitMix(seed: 7)
         return [
             [],
             [42],
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func truncatedFramesThrow() {
-        var rng = NativeTestRNG(seed: 9)
+        var rng = SplitMix(seed: 9)
         let input = B.random(3000, using: &rng) + [UInt8](repeating: 5, count: 3000)
         let packed = Zstd.compress(input)
         for cut in [1, 2, 10, packed.count / 2, packed.count - 8] {
