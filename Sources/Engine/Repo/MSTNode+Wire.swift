@@ -1,0 +1,121 @@
+// MSTNode+Wire.swift: the DAG-CBOR form of a node, {l, e: [{p, k, v, t}]}, written and read strictly.
+// Book: docs/06-mst.md ("Nodes on the wire").
+
+extension MSTNode {
+    /// The node's DAG-CBOR bytes and CID.
+    public func encoded() -> (bytes: [UInt8], cid: CID) {
+        var w = MSTNodeWriter()
+        w.mapHeader(2)
+        w.text("e")
+        w.arrayHeader(keys.count)
+        var previous: [UInt8] = []
+        for i in keys.indices {
+            let key = keys[i]
+            let prefix = MSTKey.commonPrefixLength(previous, key)
+            w.mapHeader(4)
+            w.text("k")
+            w.bytes(key[prefix...])
+            w.text("p")
+            w.uint(UInt64(prefix))
+            w.text("t")
+            w.link(subtrees[i + 1])
+            w.text("v")
+            w.link(values[i])
+            previous = key
+        }
+        w.text("l")
+        w.link(subtrees[0])
+        return (w.out, CID.dagCBOR(w.out))
+    }
+
+    /// Reads a node, rejecting anything but the exact canonical shape.
+    public init(decoding bytes: [UInt8], cid: CID) throws(MSTError) {
+        let value: IPLD
+        do { value = try DagCBOR.decode(bytes) } catch { throw .malformedNode(cid, "\(error)") }
+        guard case .map(let m) = value, m.count == 2, case .list(let entries)? = m["e"], let l = m["l"] else {
+            throw .malformedNode(cid, "not {e, l}")
+        }
+        var keys: [[UInt8]] = [], values: [CID] = [], subtrees: [CID?] = [try Self.optionalLink(l, cid)]
+        keys.reserveCapacity(entries.count)
+        values.reserveCapacity(entries.count)
+        var previous: [UInt8] = []
+        for e in entries {
+            guard case .map(let em) = e, em.count == 4, case .bytes(let suffix)? = em["k"],
+                case .int(let p)? = em["p"], case .link(let v)? = em["v"], let t = em["t"]
+            else { throw .malformedNode(cid, "entry is not {k, p, t, v}") }
+            guard p >= 0, Int(p) <= previous.count else { throw .malformedNode(cid, "prefix longer than previous key") }
+            let prefix = Int(p)
+            // Canonical compression: the prefix is the whole shared prefix.
+            if prefix < previous.count, let first = suffix.first, first == previous[prefix] {
+                throw .malformedNode(cid, "prefix not maximal")
+            }
+            let key = Array(previous[0..<prefix]) + suffix
+            guard previous.isEmpty && keys.isEmpty || MSTKey.less(previous, key) else {
+                throw .malformedNode(cid, "keys not in order")
+            }
+            keys.append(key)
+            values.append(v)
+            subtrees.append(try Self.optionalLink(t, cid))
+            previous = key
+        }
+        self.init(keys: keys, values: values, subtrees: subtrees)
+    }
+
+    static func optionalLink(_ v: IPLD, _ cid: CID) throws(MSTError) -> CID? {
+        switch v {
+        case .null: return nil
+        case .link(let c): return c
+        default: throw .malformedNode(cid, "subtree is neither a link nor null")
+        }
+    }
+}
+
+/// A minimal DAG-CBOR writer for the fixed shape of MST nodes (keys written in canonical order by the caller).
+struct MSTNodeWriter {
+    var out: [UInt8] = []
+
+    init() { out.reserveCapacity(256) }
+
+    mutating func head(_ major: UInt8, _ v: UInt64) {
+        let m = major << 5
+        if v < 24 {
+            out.append(m | UInt8(v))
+        } else if v <= 0xFF {
+            out.append(m | 24)
+            out.append(UInt8(v))
+        } else if v <= 0xFFFF {
+            out.append(m | 25)
+            out.append(UInt8(v >> 8))
+            out.append(UInt8(v & 0xFF))
+        } else {
+            out.append(m | 26)
+            for s in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: v >> UInt64(s))) }
+        }
+    }
+
+    mutating func mapHeader(_ n: Int) { head(5, UInt64(n)) }
+    mutating func arrayHeader(_ n: Int) { head(4, UInt64(n)) }
+    mutating func uint(_ v: UInt64) { head(0, v) }
+
+    mutating func text(_ s: StaticString) {
+        head(3, UInt64(s.utf8CodeUnitCount))
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    mutating func bytes(_ b: ArraySlice<UInt8>) {
+        head(2, UInt64(b.count))
+        out.append(contentsOf: b)
+    }
+
+    mutating func link(_ c: CID?) {
+        guard let c else {
+            out.append(0xF6)
+            return
+        }
+        out.append(0xD8)
+        out.append(42)
+        head(2, UInt64(c.encodedLength + 1))
+        out.append(0)
+        c.encode(into: &out)
+    }
+}
