@@ -37,9 +37,10 @@ public struct CommitWrite: Sendable {
     public var root: RepoRoot
     /// Blocks the commit adds (the commit, new MST nodes, new records).
     public var newBlocks: [(cid: CID, bytes: [UInt8])]
-    /// Blocks no longer referenced by the repo after this commit.
+    /// Tree and commit blocks no longer referenced by the repo after this commit.
     public var removedBlocks: [CID]
-    /// Record index changes.
+    /// Record index changes. Record blocks are reference-counted by storage from these (the same
+    /// record bytes can sit under two keys): a record block is deleted when no key uses it any more.
     public var index: [RecordIndexChange]
 
     /// A write.

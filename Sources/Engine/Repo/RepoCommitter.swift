@@ -1,0 +1,117 @@
+// RepoCommitter.swift: applies writes to a repo and produces the signed commit and the atomic storage write.
+// Book: docs/07-commits.md ("Applying writes").
+
+/// The result of applying writes: everything storage, the firehose and the caller need.
+public struct PreparedCommit: Sendable {
+    /// The signed commit.
+    public var commit: SignedCommit
+    /// Its CID.
+    public var commitCID: CID
+    /// What changed, per path, with previous CIDs.
+    public var ops: [RepoOp]
+    /// The one atomic storage write for this commit.
+    public var write: CommitWrite
+    /// The blocks a firehose `#commit` event carries: the commit, new tree nodes and new records.
+    public var newBlocks: [(cid: CID, bytes: [UInt8])] { write.newBlocks }
+}
+
+/// Builds commits for one repo.
+public struct RepoCommitter {
+    /// The repo's DID.
+    public let did: String
+    /// The repo's signing key.
+    public let key: AnyPrivateKey
+    /// Where revisions come from.
+    public let clock: TIDClock
+
+    /// A committer.
+    public init(did: String, key: AnyPrivateKey, clock: TIDClock = .shared) {
+        self.did = did
+        self.key = key
+        self.clock = clock
+    }
+
+    /// The first commit of a new repo, with an empty tree (plus any initial writes).
+    public func genesis(writes: [RepoWrite] = []) throws(CommitError) -> PreparedCommit {
+        let mst = MST(emptyWith: MemoryBlockSource())
+        return try commit(mst: mst, current: nil, writes: writes)
+    }
+
+    /// Applies `writes` on top of `current`, reading the stored tree from `source`.
+    /// `swapCommit`, when given, must equal the current commit.
+    public func apply(
+        _ writes: [RepoWrite], to current: RepoRoot, source: any BlockSource, swapCommit: CID? = nil
+    ) throws(CommitError) -> PreparedCommit {
+        if let swap = swapCommit, swap != current.commit {
+            throw .invalidSwap("commit is \(current.commit), not \(swap)")
+        }
+        if let rev = try? TID(current.rev) { clock.observe(rev) }
+        return try commit(mst: MST(source: source, root: current.data), current: current, writes: writes)
+    }
+
+    private func commit(mst: MST, current: RepoRoot?, writes: [RepoWrite]) throws(CommitError) -> PreparedCommit {
+        var ops: [RepoOp] = []
+        var records: [(cid: CID, bytes: [UInt8])] = []
+        var index: [RecordIndexChange] = []
+        var seen: Set<String> = []
+        do {
+            for w in writes {
+                let path = w.path
+                guard seen.insert(path).inserted else { throw CommitError.invalidWrite("\(path) written twice") }
+                let key = Array(path.utf8)
+                do { try MSTKey.validate(key) } catch { throw CommitError.invalidWrite("\(path): \(error)") }
+                let existing = try mst.get(key)
+                switch w {
+                case .create(let c, let r, let record):
+                    if existing != nil { throw CommitError.recordConflict("record \(path) already exists") }
+                    let (bytes, cid) = DagCBOR.encodeWithCID(.map(record))
+                    try mst.put(key, cid)
+                    records.append((cid, bytes))
+                    index.append(.put(collection: c, rkey: r, cid: cid))
+                    ops.append(RepoOp(action: .create, path: path, cid: cid, prev: nil))
+                case .update(let c, let r, let record, let swap):
+                    try Self.check(swap, existing, path)
+                    let (bytes, cid) = DagCBOR.encodeWithCID(.map(record))
+                    try mst.put(key, cid)
+                    records.append((cid, bytes))
+                    index.append(.put(collection: c, rkey: r, cid: cid))
+                    ops.append(RepoOp(action: existing == nil ? .create : .update, path: path, cid: cid, prev: existing))
+                case .delete(let c, let r, let swap):
+                    try Self.check(swap, existing, path)
+                    guard let existing else { throw CommitError.recordConflict("record \(path) does not exist") }
+                    try mst.delete(key)
+                    index.append(.delete(collection: c, rkey: r))
+                    ops.append(RepoOp(action: .delete, path: path, cid: nil, prev: existing))
+                }
+            }
+        } catch let e as CommitError {
+            throw e
+        } catch let e as MSTError {
+            throw .mst(e)
+        } catch {
+            throw .invalidWrite("\(error)")
+        }
+        let changes = mst.changes()
+        let rev = clock.next().description
+        let commit = UnsignedCommit(did: did, data: mst.root, rev: rev).signed(with: key)
+        let (commitBytes, commitCID) = commit.encoded()
+        var newBlocks: [(cid: CID, bytes: [UInt8])] = [(commitCID, commitBytes)]
+        newBlocks += changes.newNodes
+        newBlocks += records
+        var removed = changes.removedNodes
+        if let current { removed.append(current.commit) }
+        let write = CommitWrite(
+            did: did, expectedPrevious: current?.commit, root: RepoRoot(commit: commitCID, rev: rev, data: mst.root),
+            newBlocks: newBlocks, removedBlocks: removed, index: index)
+        return PreparedCommit(commit: commit, commitCID: commitCID, ops: ops, write: write)
+    }
+
+    static func check(_ swap: RecordSwap, _ existing: CID?, _ path: String) throws(CommitError) {
+        switch swap {
+        case .any: return
+        case .mustBe(let c) where existing != c: throw .invalidSwap("record \(path) is not \(c)")
+        case .mustNotExist where existing != nil: throw .invalidSwap("record \(path) exists")
+        default: return
+        }
+    }
+}
