@@ -150,3 +150,20 @@ import Testing
         #expect(throws: MSTError.missingNode(CID.dagCBOR([0xA0]))) { try mst.get("com.example.record/x") }
     }
 }
+
+extension MSTTests {
+    @Test(arguments: try rootCases())
+    func bulkBuildMatchesIncrementalBuild(_ c: RootCase) throws {
+        let entries = c.keys.enumerated()
+            .map { (key: Array($1.utf8), value: Self.valueCID($0)) }
+            .sorted { MSTKey.less($0.key, $1.key) }
+        let mst = MST.build(sortedEntries: entries)
+        #expect(mst.root.string == c.root, "\(c.name)")
+        // Every pending node is part of the tree, so changes() writes exactly the tree.
+        let written = mst.changes()
+        var store = MemoryBlockSource()
+        for (cid, bytes) in written.newNodes { store.blocks[cid] = bytes }
+        #expect(written.removedNodes.isEmpty)
+        #expect(try Set(store.blocks.keys) == Self.reachable(MST(source: store, root: mst.root)))
+    }
+}
