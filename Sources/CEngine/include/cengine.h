@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cengine_rocksdb.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -56,3 +56,57 @@ public struct CommitWrite: Sendable {
         self.index = index
     }
 }
+
+/// The data plane as the repo layer sees it: repo heads, blocks and the record index, per DID.
+///
+/// `RocksRepoStorage` is the real one; `MemoryRepoStorage` serves tests of the layers above, and
+/// one behaviour suite runs against both. Every method is synchronous and may block on disk, so
+/// callers run them off event-loop threads. Methods other than `createRepo` and `repoID` throw
+/// `StorageError.unknownRepo` for a DID with no repo.
+public protocol RepoStorage: AnyObject, Sendable {
+    /// What `blockSource(did:)` returns.
+    associatedtype Blocks: BlockSource
+
+    /// Creates an empty repo (no head yet) and returns its id; throws `repoExists` if there is one.
+    func createRepo(did: String) throws(StorageError) -> UInt64
+    /// The repo's id, or nil if there is no repo for this DID.
+    func repoID(did: String) throws(StorageError) -> UInt64?
+    /// The repo's head, or nil before its first commit.
+    func root(did: String) throws(StorageError) -> RepoRoot?
+    /// One block of the repo, or nil.
+    func block(did: String, cid: CID) throws(StorageError) -> [UInt8]?
+    /// The blocks of the repo among `cids`; absent ones are left out.
+    func blocks(did: String, cids: [CID]) throws(StorageError) -> [CID: [UInt8]]
+    /// True if the repo holds the block.
+    func hasBlock(did: String, cid: CID) throws(StorageError) -> Bool
+    /// Applies a commit atomically if the stored head is still `write.expectedPrevious`; otherwise
+    /// throws `conflict` and changes nothing.
+    func apply(_ write: CommitWrite) throws(StorageError)
+    /// Calls `body` with every block of the repo in CID byte order; the bytes are lent only for the call.
+    func forEachBlock(did: String, _ body: (CID, UnsafeRawBufferPointer) throws -> Void) throws
+    /// The CID of `collection/rkey`, or nil.
+    func record(did: String, collection: String, rkey: String) throws(StorageError) -> CID?
+    /// Up to `limit` records of a collection in rkey byte order (descending if `reverse`), starting
+    /// after `cursor` (an rkey, exclusive).
+    func listRecords(did: String, collection: String, limit: Int, cursor: String?, reverse: Bool)
+        throws(StorageError) -> [(rkey: String, cid: CID)]
+    /// How many records the repo has.
+    func countRecords(did: String) throws(StorageError) -> Int
+    /// The collections that hold at least one record, in byte order.
+    func collections(did: String) throws(StorageError) -> [String]
+    /// Up to `limit` repos in creation (id) order, starting after id `after`.
+    func listRepos(after: UInt64?, limit: Int) throws(StorageError) -> [(id: UInt64, did: String, root: RepoRoot?)]
+    /// Removes the repo: its blocks, records, blob references, head and id.
+    func deleteRepo(did: String) throws(StorageError)
+    /// A `BlockSource` over the repo's blocks, for the MST and commit code.
+    func blockSource(did: String) throws(StorageError) -> Blocks
+}
+
+extension RepoStorage {
+    /// Up to `limit` records of a collection in ascending rkey order from the start.
+    public func listRecords(did: String, collection: String, limit: Int) throws(StorageError)
+        -> [(rkey: String, cid: CID)]
+    {
+        try listRecords(did: did, collection: collection, limit: limit, cursor: nil, reverse: false)
+    }
+}

@@ -1,0 +1,46 @@
+// RepoTransfer.swift: a stored repo out as a CAR stream, and a verified CAR into storage.
+// Book: docs/07-commits.md ("Export and import").
+
+/// Moving whole repos in and out of storage.
+public enum RepoTransfer {
+    /// Streams the repo as a CAR v1 (root: the commit) in chunks of about `chunkBytes`, straight
+    /// from a prefix scan: memory stays at one chunk whatever the repo's size.
+    public static func exportCAR(
+        from storage: any RepoStorage, did: String, chunkBytes: Int = 1 << 20, _ sink: ([UInt8]) throws -> Void
+    ) throws {
+        guard let root = try storage.root(did: did) else { throw StorageError.unknownRepo(did: did) }
+        var writer = CARWriter(roots: [root.commit])
+        try storage.forEachBlock(did: did) { cid, bytes in
+            writer.append(cid: cid, block: bytes)
+            if writer.pendingCount >= chunkBytes { try sink(writer.take()) }
+        }
+        try sink(writer.take())
+    }
+
+    /// Verifies a repo CAR (hashes, commit, signature with `key`, the whole tree) and stores it as
+    /// a new repo in one write. Nothing is stored unless everything checks out.
+    @discardableResult
+    public static func importCAR(
+        _ car: [UInt8], into storage: any RepoStorage, did: String, key: AnyPublicKey?
+    ) throws -> VerifiedRepo {
+        let repo = try RepoVerifier.verify(car: car, did: did, key: key)
+        let commit = repo.commit.unsigned
+        var index: [RecordIndexChange] = []
+        index.reserveCapacity(repo.records.count)
+        for r in repo.records {
+            let parts = r.path.split(separator: "/", maxSplits: 1)
+            index.append(.put(collection: String(parts[0]), rkey: String(parts[1]), cid: r.cid))
+        }
+        let write = CommitWrite(
+            did: did, expectedPrevious: nil, root: RepoRoot(commit: repo.commitCID, rev: commit.rev, data: commit.data),
+            newBlocks: repo.blocks.map { ($0.key, $0.value) }, removedBlocks: [], index: index)
+        _ = try storage.createRepo(did: did)
+        do {
+            try storage.apply(write)
+        } catch {
+            try? storage.deleteRepo(did: did)
+            throw error
+        }
+        return repo
+    }
+}
