@@ -71,9 +71,9 @@ public struct SignedCommit: Sendable, Hashable {
         guard case .bytes(let sig)? = m["sig"] else { throw .malformedCommit("sig") }
         let prev: CID?
         switch m["prev"] {
-        case nil, .null?: prev = nil
+        case .null?: prev = nil
         case .link(let c)?: prev = c
-        default: throw .malformedCommit("prev")
+        default: throw .malformedCommit("prev missing or not a link")
         }
         let known: Set<String> = ["did", "version", "data", "rev", "sig", "prev"]
         guard m.keys.allSatisfy(known.contains) else { throw .malformedCommit("unknown field") }

@@ -31,6 +31,9 @@ extension MST {
     public func markWritten() {
         let c = changes()
         for (cid, _) in c.newNodes { loaded[cid] = pending[cid]!.node }
+        // Removed nodes are gone from the store: forget them, or a later edit that rebuilds one
+        // would take it for stored and never write it.
+        for cid in c.removedNodes { loaded[cid] = nil }
         pending.removeAll(keepingCapacity: true)
         retired.removeAll(keepingCapacity: true)
     }

@@ -45,7 +45,6 @@ public struct RepoCommitter {
         if let swap = swapCommit, swap != current.commit {
             throw .invalidSwap("commit is \(current.commit), not \(swap)")
         }
-        if let rev = try? TID(current.rev) { clock.observe(rev) }
         return try commit(mst: MST(source: source, root: current.data), current: current, writes: writes)
     }
 
@@ -60,6 +59,13 @@ public struct RepoCommitter {
                 guard seen.insert(path).inserted else { throw CommitError.invalidWrite("\(path) written twice") }
                 let key = Array(path.utf8)
                 do { try MSTKey.validate(key) } catch { throw CommitError.invalidWrite("\(path): \(error)") }
+                if let record = w.record {
+                    // Every record names its type; this also means no record can be byte-identical
+                    // to a tree node or a commit (neither has `$type`), so block roles never collide.
+                    guard case .string(let t)? = record["$type"], !t.isEmpty else {
+                        throw CommitError.invalidWrite("\(path): record has no $type")
+                    }
+                }
                 let existing = try mst.get(key)
                 switch w {
                 case .create(let c, let r, let record):
@@ -89,10 +95,10 @@ public struct RepoCommitter {
         } catch let e as MSTError {
             throw .mst(e)
         } catch {
-            throw .invalidWrite("\(error)")
+            throw .storage("\(error)")
         }
         let changes = mst.changes()
-        let rev = clock.next().description
+        let rev = Self.nextRev(clock.next(), after: current.flatMap { try? TID($0.rev) }).description
         let commit = UnsignedCommit(did: did, data: mst.root, rev: rev).signed(with: key)
         let (commitBytes, commitCID) = commit.encoded()
         var newBlocks: [(cid: CID, bytes: [UInt8])] = [(commitCID, commitBytes)]
@@ -104,6 +110,13 @@ public struct RepoCommitter {
             did: did, expectedPrevious: current?.commit, root: RepoRoot(commit: commitCID, rev: rev, data: mst.root),
             newBlocks: newBlocks, removedBlocks: removed, index: index)
         return PreparedCommit(commit: commit, commitCID: commitCID, ops: ops, write: write)
+    }
+
+    /// A revision above the repo's last one. The shared clock is not moved by a repo's stored rev:
+    /// a repo imported with a far-future rev must not drag every other repo's revisions along.
+    static func nextRev(_ now: TID, after last: TID?) -> TID {
+        guard let last, now <= last else { return now }
+        return TID(rawValue: last.rawValue == UInt64.max ? last.rawValue : last.rawValue + 1)
     }
 
     static func check(_ swap: RecordSwap, _ existing: CID?, _ path: String) throws(CommitError) {

@@ -24,6 +24,9 @@ public enum RepoVerifier {
         root: CID, blocks: [CID: [UInt8]], did expectedDID: String? = nil, key: AnyPublicKey? = nil
     ) throws(CommitError) -> VerifiedRepo {
         guard let commitBytes = blocks[root] else { throw .malformedCommit("commit block \(root) missing") }
+        guard commitBytes.withUnsafeBytes({ root.matches($0) }) == true else {
+            throw .malformedCommit("commit bytes do not hash to \(root)")
+        }
         let commit = try SignedCommit(decoding: commitBytes)
         if let expectedDID, commit.unsigned.did != expectedDID {
             throw .wrongDID(expected: expectedDID, found: commit.unsigned.did)
@@ -65,7 +68,15 @@ struct TreeWalker {
 
     func load(_ cid: CID) throws -> MSTNode {
         guard let bytes = blocks[cid] else { throw MSTError.missingNode(cid) }
+        try Self.checkHash(cid, bytes)
         return try MSTNode(decoding: bytes, cid: cid)
+    }
+
+    /// Blocks handed in as a dictionary are not trusted to sit under their own CIDs.
+    static func checkHash(_ cid: CID, _ bytes: [UInt8]) throws {
+        guard bytes.withUnsafeBytes({ cid.matches($0) }) == true else {
+            throw MSTError.malformedNode(cid, "bytes do not hash to the CID")
+        }
     }
 
     /// The layer a node must be on: its keys', or (keyless) one above its left subtree.
@@ -87,9 +98,6 @@ struct TreeWalker {
         guard layer <= 128 else { throw MSTError.structure(cid, "layer \(layer) is impossible") }
         nodes += 1
         used[cid] = blocks[cid]
-        if n.keys.isEmpty && n.subtrees[0] == nil && layer > 0 && nodes > 1 {
-            throw MSTError.structure(cid, "empty node inside the tree")
-        }
         for i in 0...n.keys.count {
             if let child = n.subtrees[i] {
                 guard layer > 0 else { throw MSTError.structure(cid, "subtree below layer 0") }
@@ -107,9 +115,11 @@ struct TreeWalker {
             lastKey = key
             let value = n.values[i]
             guard let record = blocks[value] else { throw MSTError.missingNode(value) }
-            do { try record.withUnsafeBytes { try DagCBOR.validate($0) } } catch {
-                throw MSTError.malformedNode(value, "record is not DAG-CBOR: \(error)")
-            }
+            try Self.checkHash(value, record)
+            // A record is a map naming its `$type` (which also keeps it from ever being byte-identical
+            // to a tree node or a commit).
+            guard case .map(let m)? = try? DagCBOR.decode(record), case .string(let type)? = m["$type"], !type.isEmpty
+            else { throw MSTError.malformedNode(value, "record is not a DAG-CBOR map with a $type") }
             used[value] = record
             records.append((String(decoding: key, as: UTF8.self), value))
         }

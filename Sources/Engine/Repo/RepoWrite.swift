@@ -20,6 +20,14 @@ public enum RepoWrite: Sendable {
     /// Remove the record at a key that must exist.
     case delete(collection: String, rkey: String, swap: RecordSwap = .any)
 
+    /// The record written, if any.
+    public var record: IPLDMap? {
+        switch self {
+        case .create(_, _, let r), .update(_, _, let r, _): r
+        case .delete: nil
+        }
+    }
+
     /// `collection/rkey`.
     public var path: String {
         switch self {

@@ -28,7 +28,7 @@ public final class TIDClock: Sendable {
         let now = wallClock()
         let micros = last.withLock { last in
             // Saturates at the largest TID instead of trapping (only reachable after observing a TID
-            // from the far future; the repo layer refuses revisions that far ahead).
+            // from the far future; the repo layer never feeds stored revisions to the shared clock).
             let value = min(max(now, last &+ 1), TID.microsecondsLimit - 1)
             last = value
             return value

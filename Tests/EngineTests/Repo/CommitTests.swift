@@ -107,3 +107,63 @@ import Testing
         #expect(try MST(source: proofOnly, root: repo.root.data).get("app.bsky.feed.post/k42") == repo.records["app.bsky.feed.post/k42"])
     }
 }
+
+/// Regressions from review of the repo layer.
+@Suite struct RepoReviewRegressionTests {
+    @Test func markWrittenForgetsRemovedNodes() throws {
+        var store = MemoryBlockSource()
+        let mst = MST(emptyWith: store)
+        for i in 0..<200 { try mst.put("com.example.record/k\(i)", MSTTests.valueCID(i)) }
+        func write() {
+            let c = mst.changes()
+            for (cid, b) in c.newNodes { store.blocks[cid] = b }
+            for cid in c.removedNodes { store.blocks[cid] = nil }
+            mst.markWritten()
+        }
+        write()
+        // A key on the root's layer changes the root; deleting it rebuilds the old root.
+        let rootLayer = try mst.height(mst.node(mst.root))
+        var extra = 0
+        while MSTKey.height("com.example.record/x\(extra)") != rootLayer { extra += 1 }
+        try mst.put("com.example.record/x\(extra)", MSTTests.valueCID(9999))
+        write()
+        try mst.delete("com.example.record/x\(extra)")
+        write()
+        #expect(try MST(source: store, root: mst.root).entries().count == 200)
+    }
+
+    @Test func commitsMustCarryPrev() throws {
+        let key = AnyPrivateKey.generate(.k256)
+        let c = UnsignedCommit(did: "did:plc:abcdefghijklmnopqrstuvwx", data: CID.dagCBOR([0xA0]), rev: "3jzfcijpj2z2a")
+        var m = c.ipld
+        m["prev"] = nil
+        m["sig"] = .bytes(key.sign(DagCBOR.encode(.map(m))))
+        #expect(throws: CommitError.malformedCommit("prev missing or not a link")) { try SignedCommit(decoding: DagCBOR.encode(.map(m))) }
+    }
+
+    @Test func recordsNeedAType() throws {
+        var repo = try MemoryRepo()
+        // Byte-identical to the empty tree node, were it allowed.
+        let impostor = try IPLDMap([("e", .list([])), ("l", .null)])
+        #expect(throws: CommitError.invalidWrite("app.bsky.feed.post/x: record has no $type")) {
+            try repo.write([.create(collection: "app.bsky.feed.post", rkey: "x", record: impostor)])
+        }
+    }
+
+    @Test func aFarFutureStoredRevDoesNotMoveTheSharedClock() throws {
+        let clock = TIDClock(clockID: 3)
+        let before = clock.next()
+        let far = try TID("jzzzzzzzzzzz2")
+        #expect(RepoCommitter.nextRev(clock.next(), after: far) > far)
+        #expect(clock.next().microseconds < before.microseconds + 60_000_000)
+    }
+
+    @Test func dictionaryVerificationChecksHashes() throws {
+        var repo = try MemoryRepo()
+        try repo.write([.create(collection: "app.bsky.feed.post", rkey: "a", record: MemoryRepo.post(1))])
+        var blocks = repo.blocks.blocks
+        let record = repo.records.values.first!
+        blocks[record] = DagCBOR.encode(.map(MemoryRepo.post(2)))
+        #expect(throws: CommitError.self) { try RepoVerifier.verify(root: repo.root.commit, blocks: blocks) }
+    }
+}
