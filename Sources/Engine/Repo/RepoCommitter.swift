@@ -67,20 +67,22 @@ public struct RepoCommitter {
                     }
                 }
                 let existing = try mst.get(key)
+                /// Stores the record's block, points the key at it, and returns its CID.
+                func putRecord(_ c: String, _ r: String, _ record: IPLDMap) throws -> CID {
+                    let (bytes, cid) = DagCBOR.encodeWithCID(.map(record))
+                    try mst.put(key, cid)
+                    records.append((cid, bytes))
+                    index.append(.put(collection: c, rkey: r, cid: cid))
+                    return cid
+                }
                 switch w {
                 case .create(let c, let r, let record):
                     if existing != nil { throw CommitError.recordConflict("record \(path) already exists") }
-                    let (bytes, cid) = DagCBOR.encodeWithCID(.map(record))
-                    try mst.put(key, cid)
-                    records.append((cid, bytes))
-                    index.append(.put(collection: c, rkey: r, cid: cid))
+                    let cid = try putRecord(c, r, record)
                     ops.append(RepoOp(action: .create, path: path, cid: cid, prev: nil))
                 case .update(let c, let r, let record, let swap):
                     try Self.check(swap, existing, path)
-                    let (bytes, cid) = DagCBOR.encodeWithCID(.map(record))
-                    try mst.put(key, cid)
-                    records.append((cid, bytes))
-                    index.append(.put(collection: c, rkey: r, cid: cid))
+                    let cid = try putRecord(c, r, record)
                     ops.append(RepoOp(action: existing == nil ? .create : .update, path: path, cid: cid, prev: existing))
                 case .delete(let c, let r, let swap):
                     try Self.check(swap, existing, path)

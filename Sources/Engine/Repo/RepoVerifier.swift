@@ -23,8 +23,16 @@ public enum RepoVerifier {
     public static func verify(
         root: CID, blocks: [CID: [UInt8]], did expectedDID: String? = nil, key: AnyPublicKey? = nil
     ) throws(CommitError) -> VerifiedRepo {
+        try verify(root: root, blocks: blocks, did: expectedDID, key: key, hashesChecked: false)
+    }
+
+    /// `hashesChecked`: every block is already known to hash to its CID (a CAR read with
+    /// verification), so the walk does not hash it again.
+    static func verify(
+        root: CID, blocks: [CID: [UInt8]], did expectedDID: String?, key: AnyPublicKey?, hashesChecked: Bool
+    ) throws(CommitError) -> VerifiedRepo {
         guard let commitBytes = blocks[root] else { throw .malformedCommit("commit block \(root) missing") }
-        guard commitBytes.withUnsafeBytes({ root.matches($0) }) == true else {
+        guard hashesChecked || commitBytes.withUnsafeBytes({ root.matches($0) }) == true else {
             throw .malformedCommit("commit bytes do not hash to \(root)")
         }
         let commit = try SignedCommit(decoding: commitBytes)
@@ -32,7 +40,7 @@ public enum RepoVerifier {
             throw .wrongDID(expected: expectedDID, found: commit.unsigned.did)
         }
         if let key, !commit.verify(with: key) { throw .badSignature }
-        var walker = TreeWalker(blocks: blocks)
+        var walker = TreeWalker(blocks: blocks, checkHashes: !hashesChecked)
         do {
             try walker.checkRoot(commit.unsigned.data)
         } catch let e as MSTError {
@@ -52,7 +60,7 @@ public enum RepoVerifier {
             try CAR.forEachBlock(in: buf, verify: true) { cid, bytes in blocks[cid] = Array(bytes) }
         }
         guard header.roots.count == 1 else { throw CARError.badHeader("a repo CAR has exactly one root") }
-        return try verify(root: header.roots[0], blocks: blocks, did: did, key: key)
+        return try verify(root: header.roots[0], blocks: blocks, did: did, key: key, hashesChecked: true)
     }
 }
 
@@ -64,17 +72,23 @@ struct TreeWalker {
     var nodes = 0
     var lastKey: [UInt8]? = nil
 
-    init(blocks: [CID: [UInt8]]) { self.blocks = blocks }
+    /// Whether blocks still need their hashes checked.
+    let checkHashes: Bool
+
+    init(blocks: [CID: [UInt8]], checkHashes: Bool) {
+        self.blocks = blocks
+        self.checkHashes = checkHashes
+    }
 
     func load(_ cid: CID) throws -> MSTNode {
         guard let bytes = blocks[cid] else { throw MSTError.missingNode(cid) }
-        try Self.checkHash(cid, bytes)
+        try checkHash(cid, bytes)
         return try MSTNode(decoding: bytes, cid: cid)
     }
 
     /// Blocks handed in as a dictionary are not trusted to sit under their own CIDs.
-    static func checkHash(_ cid: CID, _ bytes: [UInt8]) throws {
-        guard bytes.withUnsafeBytes({ cid.matches($0) }) == true else {
+    func checkHash(_ cid: CID, _ bytes: [UInt8]) throws {
+        guard !checkHashes || bytes.withUnsafeBytes({ cid.matches($0) }) == true else {
             throw MSTError.malformedNode(cid, "bytes do not hash to the CID")
         }
     }
@@ -115,7 +129,7 @@ struct TreeWalker {
             lastKey = key
             let value = n.values[i]
             guard let record = blocks[value] else { throw MSTError.missingNode(value) }
-            try Self.checkHash(value, record)
+            try checkHash(value, record)
             // A record is a map naming its `$type` (which also keeps it from ever being byte-identical
             // to a tree node or a commit).
             guard case .map(let m)? = try? DagCBOR.decode(record), case .string(let type)? = m["$type"], !type.isEmpty

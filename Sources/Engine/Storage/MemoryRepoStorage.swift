@@ -89,13 +89,12 @@ public final class MemoryRepoStorage: RepoStorage {
             var refDeltas = RecordRefDeltas()
             for change in write.index {
                 switch change {
+                // Changes apply in place here, so the stored value is already the current one.
                 case .put(let collection, let rkey, let cid):
-                    let old = refDeltas.current(Array("\(collection)/\(rkey)".utf8)) { repo.records[collection]?[rkey] }
-                    refDeltas.change(Array("\(collection)/\(rkey)".utf8), from: old, to: cid)
+                    refDeltas.change(Array("\(collection)/\(rkey)".utf8), from: repo.records[collection]?[rkey], to: cid)
                     repo.records[collection, default: [:]][rkey] = cid
                 case .delete(let collection, let rkey):
-                    let old = refDeltas.current(Array("\(collection)/\(rkey)".utf8)) { repo.records[collection]?[rkey] }
-                    refDeltas.change(Array("\(collection)/\(rkey)".utf8), from: old, to: nil)
+                    refDeltas.change(Array("\(collection)/\(rkey)".utf8), from: repo.records[collection]?[rkey], to: nil)
                     repo.records[collection]?[rkey] = nil
                     if repo.records[collection]?.isEmpty == true { repo.records[collection] = nil }
                 }
