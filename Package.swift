@@ -30,7 +30,7 @@ let package = Package(
             ]
         ),
         // Protocol data, storage, repo: no HTTP, no SQL.
-        .target(name: "Engine", dependencies: ["CEngine"]),
+        .target(name: "Engine", dependencies: ["CEngine"], exclude: ["Identity", "Lexicon"]),
         // HTTP/XRPC on Hummingbird.
         .target(
             name: "Server",
@@ -38,7 +38,8 @@ let package = Package(
                 "Engine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["Store"]
         ),
         .executableTarget(
             name: "pds",
@@ -47,7 +48,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Identity", "Lexicon"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

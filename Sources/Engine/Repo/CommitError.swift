@@ -17,8 +17,8 @@ public enum CommitError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidWrite(String)
     /// The tree underneath failed.
     case mst(MSTError)
-    /// Reading stored blocks failed (an internal error, not the client's).
-    case storage(String)
+    /// Storage failed or has no such repo (apart from `unknownRepo`, an internal error, not the client's).
+    case storage(StorageError)
 
     public var description: String {
         switch self {
@@ -29,7 +29,7 @@ public enum CommitError: Error, Sendable, Equatable, CustomStringConvertible {
         case .recordConflict(let why): why
         case .invalidWrite(let why): "invalid write: \(why)"
         case .mst(let e): e.description
-        case .storage(let why): "storage failed: \(why)"
+        case .storage(let e): "storage failed: \(e)"
         }
     }
 }

@@ -18,16 +18,20 @@ public final class MST {
     var loaded: [CID: MSTNode] = [:]
     /// Stored nodes that edits replaced.
     var retired: Set<CID> = []
+    /// Decoded nodes shared across trees, if any.
+    let cache: MSTNodeCache?
 
-    /// A tree whose root node is in `source`.
-    public init(source: any BlockSource, root: CID) {
+    /// A tree whose root node is in `source`, reading through `cache` when given.
+    public init(source: any BlockSource, root: CID, cache: MSTNodeCache? = nil) {
         self.source = source
         self.root = root
+        self.cache = cache
     }
 
     /// An empty tree (its root node is pending until the changes are written).
     public init(emptyWith source: any BlockSource) {
         self.source = source
+        cache = nil
         let (bytes, cid) = MSTNode.empty.encoded()
         root = cid
         pending[cid] = (MSTNode.empty, bytes)
@@ -37,9 +41,16 @@ public final class MST {
     func node(_ cid: CID) throws -> MSTNode {
         if let p = pending[cid] { return p.node }
         if let n = loaded[cid] { return n }
+        // Reached from this tree's root, so (stored blocks being exactly the tree) it is stored
+        // here; the cache only saves reading and decoding it.
+        if let n = cache?.node(cid) {
+            loaded[cid] = n
+            return n
+        }
         guard let bytes = try source.block(cid) else { throw MSTError.missingNode(cid) }
         let n = try MSTNode(decoding: bytes, cid: cid)
         loaded[cid] = n
+        cache?.insert(cid, n)
         return n
     }
 

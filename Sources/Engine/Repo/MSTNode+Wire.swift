@@ -28,45 +28,13 @@ extension MSTNode {
         return (w.out, CID.dagCBOR(w.out))
     }
 
-    /// Reads a node, rejecting anything but the exact canonical shape.
+    /// Reads a node, rejecting anything but the exact canonical shape (`MSTNodeReader`).
     public init(decoding bytes: [UInt8], cid: CID) throws(MSTError) {
-        let value: IPLD
-        do { value = try DagCBOR.decode(bytes) } catch { throw .malformedNode(cid, "\(error)") }
-        guard case .map(let m) = value, m.count == 2, case .list(let entries)? = m["e"], let l = m["l"] else {
-            throw .malformedNode(cid, "not {e, l}")
+        let node: Result<MSTNode, MSTError> = bytes.withUnsafeBytes { raw in
+            var reader = MSTNodeReader(raw, cid: cid)
+            return Result { () throws(MSTError) in try reader.read() }
         }
-        var keys: [[UInt8]] = [], values: [CID] = [], subtrees: [CID?] = [try Self.optionalLink(l, cid)]
-        keys.reserveCapacity(entries.count)
-        values.reserveCapacity(entries.count)
-        var previous: [UInt8] = []
-        for e in entries {
-            guard case .map(let em) = e, em.count == 4, case .bytes(let suffix)? = em["k"],
-                case .int(let p)? = em["p"], case .link(let v)? = em["v"], let t = em["t"]
-            else { throw .malformedNode(cid, "entry is not {k, p, t, v}") }
-            guard p >= 0, Int(p) <= previous.count else { throw .malformedNode(cid, "prefix longer than previous key") }
-            let prefix = Int(p)
-            // Canonical compression: the prefix is the whole shared prefix.
-            if prefix < previous.count, let first = suffix.first, first == previous[prefix] {
-                throw .malformedNode(cid, "prefix not maximal")
-            }
-            let key = Array(previous[0..<prefix]) + suffix
-            guard previous.isEmpty && keys.isEmpty || MSTKey.less(previous, key) else {
-                throw .malformedNode(cid, "keys not in order")
-            }
-            keys.append(key)
-            values.append(v)
-            subtrees.append(try Self.optionalLink(t, cid))
-            previous = key
-        }
-        self.init(keys: keys, values: values, subtrees: subtrees)
-    }
-
-    static func optionalLink(_ v: IPLD, _ cid: CID) throws(MSTError) -> CID? {
-        switch v {
-        case .null: return nil
-        case .link(let c): return c
-        default: throw .malformedNode(cid, "subtree is neither a link nor null")
-        }
+        self = try node.get()
     }
 }
 

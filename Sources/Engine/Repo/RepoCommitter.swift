@@ -11,6 +11,9 @@ public struct PreparedCommit: Sendable {
     public var ops: [RepoOp]
     /// The one atomic storage write for this commit.
     public var write: CommitWrite
+    /// The new tree nodes, decoded: once the write has landed they can go into an `MSTNodeCache`,
+    /// where the next commit to the repo will find its root path.
+    public var newTreeNodes: [(cid: CID, node: MSTNode)]
     /// The blocks a firehose `#commit` event carries: the commit, new tree nodes and new records.
     public var newBlocks: [(cid: CID, bytes: [UInt8])] { write.newBlocks }
 }
@@ -40,12 +43,13 @@ public struct RepoCommitter {
     /// Applies `writes` on top of `current`, reading the stored tree from `source`.
     /// `swapCommit`, when given, must equal the current commit.
     public func apply(
-        _ writes: [RepoWrite], to current: RepoRoot, source: any BlockSource, swapCommit: CID? = nil
+        _ writes: [RepoWrite], to current: RepoRoot, source: any BlockSource, swapCommit: CID? = nil,
+        cache: MSTNodeCache? = nil
     ) throws(CommitError) -> PreparedCommit {
         if let swap = swapCommit, swap != current.commit {
             throw .invalidSwap("commit is \(current.commit), not \(swap)")
         }
-        return try commit(mst: MST(source: source, root: current.data), current: current, writes: writes)
+        return try commit(mst: MST(source: source, root: current.data, cache: cache), current: current, writes: writes)
     }
 
     private func commit(mst: MST, current: RepoRoot?, writes: [RepoWrite]) throws(CommitError) -> PreparedCommit {
@@ -96,8 +100,11 @@ public struct RepoCommitter {
             throw e
         } catch let e as MSTError {
             throw .mst(e)
+        } catch let e as StorageError {
+            throw .storage(e)
         } catch {
-            throw .storage("\(error)")
+            // Block sources other than storage's own throw only when they cannot read a block.
+            throw .storage(.corruptValue(family: "blocks", reason: "\(error)"))
         }
         let changes = mst.changes()
         let rev = Self.nextRev(clock.next(), after: current.flatMap { try? TID($0.rev) }).description
@@ -111,7 +118,9 @@ public struct RepoCommitter {
         let write = CommitWrite(
             did: did, expectedPrevious: current?.commit, root: RepoRoot(commit: commitCID, rev: rev, data: mst.root),
             newBlocks: newBlocks, removedBlocks: removed, index: index)
-        return PreparedCommit(commit: commit, commitCID: commitCID, ops: ops, write: write)
+        return PreparedCommit(
+            commit: commit, commitCID: commitCID, ops: ops, write: write,
+            newTreeNodes: changes.newNodes.map { ($0.cid, mst.pending[$0.cid]!.node) })
     }
 
     /// A revision above the repo's last one. The shared clock is not moved by a repo's stored rev:

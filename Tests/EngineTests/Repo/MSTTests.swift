@@ -145,6 +145,32 @@ import Testing
         #expect(throws: MSTError.self) { try MSTNode(decoding: nonMaximal, cid: CID.dagCBOR(nonMaximal)) }
     }
 
+    @Test func nodeReaderRefusesNonCanonicalBytes() throws {
+        let mst = MST(emptyWith: MemoryBlockSource())
+        for i in 0..<3 { try mst.put("com.example.record/k\(i)", Self.valueCID(i)) }
+        let (bytes, cid) = try mst.node(mst.root).encoded()
+        // Every truncation fails, and so does a trailing byte.
+        for cut in 0..<bytes.count {
+            #expect(throws: MSTError.self) { try MSTNode(decoding: Array(bytes[..<cut]), cid: cid) }
+        }
+        #expect(throws: MSTError.self) { try MSTNode(decoding: bytes + [0], cid: cid) }
+        // The prefix 0 of the first entry written as a one-byte integer (0x18 0x00) is not shortest form.
+        let p0 = try #require((0..<bytes.count - 2).first { bytes[$0] == 0x61 && bytes[$0 + 1] == 0x70 }) + 2  // after "p"
+        #expect(bytes[p0] == 0x00)
+        var long = bytes
+        long.replaceSubrange(p0...p0, with: [0x18, 0x00])
+        #expect(throws: MSTError.self) { try MSTNode(decoding: long, cid: CID.dagCBOR(long)) }
+        // A map header claiming more entries than the block could hold fails before allocating.
+        var huge = bytes
+        huge[3] = 0x99; huge.insert(0xFF, at: 4); huge.insert(0xFF, at: 5)
+        #expect(throws: MSTError.self) { try MSTNode(decoding: huge, cid: CID.dagCBOR(huge)) }
+        // `l` before `e` (not canonical key order).
+        let swapped = [0xA2, 0x61, 0x6C, 0xF6, 0x61, 0x65, 0x80] as [UInt8]
+        #expect(throws: MSTError.self) { try MSTNode(decoding: swapped, cid: CID.dagCBOR(swapped)) }
+        let empty = [0xA2, 0x61, 0x65, 0x80, 0x61, 0x6C, 0xF6] as [UInt8]
+        #expect(try MSTNode(decoding: empty, cid: CID.dagCBOR(empty)) == .empty)
+    }
+
     @Test func missingNodesAreReported() throws {
         let mst = MST(source: MemoryBlockSource(), root: CID.dagCBOR([0xA0]))
         #expect(throws: MSTError.missingNode(CID.dagCBOR([0xA0]))) { try mst.get("com.example.record/x") }

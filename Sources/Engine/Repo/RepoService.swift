@@ -1,0 +1,76 @@
+// RepoService.swift: the one write path into stored repos: lock, read the head, commit, write, cache.
+// Book: docs/07-commits.md ("The write path").
+
+/// Creates repos and applies writes to them, one writer per repo at a time.
+///
+/// A write holds the repo's stripe of a `RepoLocks` from reading the head to storing the commit, so
+/// writes to one repo are ordered and never race to a storage `conflict`; writes to different repos
+/// run in parallel, and with `StorageOptions.sync` their fsyncs are grouped by RocksDB's write
+/// queue (one WAL sync acknowledges every batch that queued behind it). After a write lands, its new
+/// tree nodes go into the shared `MSTNodeCache`, where the repo's next commit finds its root path
+/// already decoded. Calls block on disk: run them off event-loop threads.
+public final class RepoService<Storage: RepoStorage>: Sendable {
+    /// Where repos live.
+    public let storage: Storage
+    /// Decoded tree nodes shared by every repo.
+    public let cache: MSTNodeCache
+    /// Where revisions come from.
+    public let clock: TIDClock
+    private let locks = RepoLocks()
+
+    /// A service over `storage`.
+    public init(storage: Storage, cache: MSTNodeCache = MSTNodeCache(), clock: TIDClock = .shared) {
+        self.storage = storage
+        self.cache = cache
+        self.clock = clock
+    }
+
+    /// Creates the repo for `did` with its first commit (an empty tree plus `writes`), signed by `key`.
+    @discardableResult
+    public func createRepo(did: String, key: AnyPrivateKey, writes: [RepoWrite] = []) throws(CommitError)
+        -> PreparedCommit
+    {
+        try locks.withLock(did: did) { () throws(CommitError) -> PreparedCommit in
+            let prepared = try RepoCommitter(did: did, key: key, clock: clock).genesis(writes: writes)
+            try storing { () throws(StorageError) in
+                _ = try storage.createRepo(did: did)
+                do throws(StorageError) {
+                    try storage.apply(prepared.write)
+                } catch {
+                    try? storage.deleteRepo(did: did)
+                    throw error
+                }
+            }
+            remember(prepared)
+            return prepared
+        }
+    }
+
+    /// Applies `writes` to the repo as one signed commit. With `swapCommit`, the repo's current
+    /// commit must be that CID.
+    @discardableResult
+    public func write(did: String, key: AnyPrivateKey, _ writes: [RepoWrite], swapCommit: CID? = nil)
+        throws(CommitError) -> PreparedCommit
+    {
+        try locks.withLock(did: did) { () throws(CommitError) -> PreparedCommit in
+            let (root, source) = try storing { () throws(StorageError) in
+                guard let root = try storage.root(did: did) else { throw StorageError.unknownRepo(did: did) }
+                return (root, try storage.blockSource(did: did))
+            }
+            let prepared = try RepoCommitter(did: did, key: key, clock: clock)
+                .apply(writes, to: root, source: source, swapCommit: swapCommit, cache: cache)
+            try storing { () throws(StorageError) in try storage.apply(prepared.write) }
+            remember(prepared)
+            return prepared
+        }
+    }
+
+    private func remember(_ prepared: PreparedCommit) {
+        for (cid, node) in prepared.newTreeNodes { cache.insert(cid, node) }
+    }
+
+    /// Runs a storage call, turning its error into the commit layer's.
+    private func storing<R>(_ body: () throws(StorageError) -> R) throws(CommitError) -> R {
+        do { return try body() } catch { throw .storage(error) }
+    }
+}
