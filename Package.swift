@@ -54,7 +54,8 @@ let package = Package(
             dependencies: [
                 "Server",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            exclude: ["Store"]
         ),
     ]
 )

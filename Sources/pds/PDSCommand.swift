@@ -11,7 +11,7 @@ struct PDSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pds",
         abstract: "A Swift AT Protocol Personal Data Server.",
-        subcommands: [Serve.self, Inspect.self, Debug.self])
+        subcommands: [Serve.self, Inspect.self, Bench.self, Debug.self])
 }
 
 /// `pds serve`: run the server.

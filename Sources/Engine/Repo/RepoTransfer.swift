@@ -5,14 +5,22 @@
 public enum RepoTransfer {
     /// Streams the repo as a CAR v1 (root: the commit) in chunks of about `chunkBytes`, straight
     /// from a prefix scan: memory stays at one chunk whatever the repo's size.
+    /// With `since` (a rev), only the blocks commits after it added are sent (`sync.getRepo?since=`):
+    /// with the blocks the reader has from that rev, they make up the current repo.
     public static func exportCAR(
-        from storage: any RepoStorage, did: String, chunkBytes: Int = 1 << 20, _ sink: ([UInt8]) throws -> Void
+        from storage: any RepoStorage, did: String, since: String? = nil, chunkBytes: Int = 1 << 20,
+        _ sink: ([UInt8]) throws -> Void
     ) throws {
         guard let root = try storage.root(did: did) else { throw StorageError.unknownRepo(did: did) }
         var writer = CARWriter(roots: [root.commit])
-        try storage.forEachBlock(did: did) { cid, bytes in
+        let append = { (cid: CID, bytes: UnsafeRawBufferPointer) throws in
             writer.append(cid: cid, block: bytes)
             if writer.pendingCount >= chunkBytes { try sink(writer.take()) }
+        }
+        if let since {
+            try storage.forEachBlock(did: did, since: since, append)
+        } else {
+            try storage.forEachBlock(did: did, append)
         }
         try sink(writer.take())
     }

@@ -14,6 +14,8 @@ public final class MemoryRepoStorage: RepoStorage {
         var records: [String: [String: CID]] = [:]
         /// How many keys use each record block.
         var recordRefs: [CID: Int] = [:]
+        /// Each commit's rev and the CIDs it added, in commit order.
+        var added: [(rev: String, cids: [CID])] = []
     }
 
     /// Everything.
@@ -104,8 +106,23 @@ public final class MemoryRepoStorage: RepoStorage {
                 repo.recordRefs[cid] = count > 0 ? count : nil
                 if count <= 0 { repo.blocks[cid] = nil }
             }
+            repo.added.append((write.root.rev, write.newBlocks.map(\.cid)))
             repo.root = write.root
         }
+    }
+
+    /// Blocks added after `rev` that the repo still holds, each once, in commit order.
+    public func forEachBlock(did: String, since rev: String, _ body: (CID, UnsafeRawBufferPointer) throws -> Void)
+        throws
+    {
+        let blocks = try withRepo(did) { (repo) -> [(CID, [UInt8])] in
+            var seen: Set<CID> = []
+            return repo.added.filter { $0.rev > rev }.sorted { $0.rev < $1.rev }.flatMap(\.cids).compactMap { cid in
+                guard seen.insert(cid).inserted, let bytes = repo.blocks[cid] else { return nil }
+                return (cid, bytes)
+            }
+        }
+        for (cid, bytes) in blocks { try bytes.withUnsafeBytes { try body(cid, $0) } }
     }
 
     /// Copies the blocks out under the lock, then calls `body` without it (so `body` may use the store).

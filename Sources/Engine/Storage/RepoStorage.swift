@@ -84,6 +84,9 @@ public protocol RepoStorage: AnyObject, Sendable {
     func apply(_ write: CommitWrite) throws(StorageError)
     /// Calls `body` with every block of the repo in CID byte order; the bytes are lent only for the call.
     func forEachBlock(did: String, _ body: (CID, UnsafeRawBufferPointer) throws -> Void) throws
+    /// Calls `body` with each block that commits after revision `rev` added and the repo still
+    /// holds (what `sync.getRepo?since=` sends), each once, in commit order.
+    func forEachBlock(did: String, since rev: String, _ body: (CID, UnsafeRawBufferPointer) throws -> Void) throws
     /// The CID of `collection/rkey`, or nil.
     func record(did: String, collection: String, rkey: String) throws(StorageError) -> CID?
     /// Up to `limit` records of a collection in rkey byte order (descending if `reverse`), starting

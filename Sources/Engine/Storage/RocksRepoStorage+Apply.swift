@@ -54,6 +54,10 @@ extension RocksRepoStorage {
                     batch.put(recordRefsFamily, key, [UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)])
                 }
             }
+            var added: [UInt8] = []
+            added.reserveCapacity(write.newBlocks.count * 36)
+            for block in write.newBlocks { block.cid.encode(into: &added) }
+            batch.put(blockRevsFamily, StorageKey.blockRev(id, write.root.rev), added)
             batch.put(reposFamily, Array(write.did.utf8), RepoEntry(id: id, root: write.root).encoded)
             try db.write(batch)
         }

@@ -48,6 +48,45 @@ extension RocksRepoStorage {
         try cursor.check()
     }
 
+    /// Streams the blocks that commits after `rev` added and the repo still holds, each once, in
+    /// the order the commits wrote them. Cost follows the commits since `rev`, not the repo's size.
+    public func forEachBlock(did: String, since rev: String, _ body: (CID, UnsafeRawBufferPointer) throws -> Void)
+        throws
+    {
+        let id = try requireID(did)
+        let start = StorageKey.blockRev(id, rev)
+        let cursor = db.iterator(blockRevsFamily, lower: start, upper: StorageKey.repo(id + 1))
+        cursor.seek(start)
+        var seen: Set<CID> = []
+        var order: [CID] = []
+        while cursor.isValid {
+            if cursor.withKey({ $0.count == start.count && $0.elementsEqual(start) }) {
+                cursor.next()
+                continue
+            }
+            try cursor.withValue { (value) throws(StorageError) in
+                var rest = value
+                while !rest.isEmpty {
+                    do {
+                        let (cid, used) = try CID.decodePrefix(rest)
+                        if seen.insert(cid).inserted { order.append(cid) }
+                        rest = UnsafeRawBufferPointer(rebasing: rest[used...])
+                    } catch {
+                        throw .corruptValue(family: "block_revs", reason: "\(error)")
+                    }
+                }
+            }
+            cursor.next()
+        }
+        try cursor.check()
+        for cid in order {
+            // Blocks a later commit removed are gone; the list keeps their CIDs, so skip those.
+            if let bytes = try db.get(blocksFamily, StorageKey.block(id, cid)) {
+                try bytes.withUnsafeBytes { try body(cid, $0) }
+            }
+        }
+    }
+
     /// A `BlockSource` over the repo's blocks; the id is looked up once, here.
     public func blockSource(did: String) throws(StorageError) -> RocksBlockSource {
         RocksBlockSource(storage: self, repoID: try requireID(did))

@@ -12,7 +12,7 @@ import Synchronization
 /// run them off event-loop threads.
 public final class RocksRepoStorage: RepoStorage {
     /// The column families, in open order.
-    static let familyNames = ["default", "blocks", "repos", "repo_ids", "records", "record_refs", "blobs", "events", "meta"]
+    static let familyNames = ["default", "blocks", "repos", "repo_ids", "records", "record_refs", "blobs", "events", "meta", "block_revs"]
     /// The on-disk format this code writes (stored under `meta/format_version`).
     static let formatVersion: UInt8 = 1
 
@@ -26,6 +26,8 @@ public final class RocksRepoStorage: RepoStorage {
     /// repoId ‖ record CID → how many keys use that record block (UInt32 big-endian).
     let recordRefsFamily: RocksFamily
     let blobsFamily: RocksFamily
+    /// repoId ‖ rev → CIDs the commit added (for `forEachBlock(since:)`).
+    let blockRevsFamily: RocksFamily
     let eventsFamily: RocksFamily
     let metaFamily: RocksFamily
     /// Serialise read-check-write sequences per repo.
@@ -46,6 +48,7 @@ public final class RocksRepoStorage: RepoStorage {
         recordsFamily = db.family("records")
         recordRefsFamily = db.family("record_refs")
         blobsFamily = db.family("blobs")
+        blockRevsFamily = db.family("block_revs")
         eventsFamily = db.family("events")
         metaFamily = db.family("meta")
         nextID = Mutex(try RocksRepoStorage.prepareMeta(db, meta: db.family("meta"), repoIDs: db.family("repo_ids")))
@@ -163,6 +166,7 @@ public final class RocksRepoStorage: RepoStorage {
             batch.deleteRange(recordsFamily, from: from, to: to)
             batch.deleteRange(recordRefsFamily, from: from, to: to)
             batch.deleteRange(blobsFamily, from: from, to: to)
+            batch.deleteRange(blockRevsFamily, from: from, to: to)
             batch.delete(reposFamily, Array(did.utf8))
             batch.delete(repoIDsFamily, from)
             try db.write(batch)

@@ -7,6 +7,7 @@
 /// - `repos`: `DID utf8` → `RepoEntry`
 /// - `repo_ids`: `repoId` → `DID utf8`
 /// - `records`: `repoId ‖ collection ‖ 0x00 ‖ rkey` → CID bytes
+/// - `block_revs`: `repoId ‖ rev utf8` → the CIDs of the blocks that commit added, concatenated
 /// - `blobs`: `repoId ‖ CID bytes` → empty (reserved)
 /// - `events`: `seq` (8 bytes big-endian) → event (reserved)
 /// - `meta`: ASCII names → values
@@ -63,6 +64,15 @@ enum StorageKey {
     static func record(_ id: UInt64, _ collection: String, _ rkey: String) -> [UInt8] {
         var out = StorageKey.collection(id, collection)
         out.append(contentsOf: rkey.utf8)
+        return out
+    }
+
+    /// `repoId ‖ rev`: the blocks one commit added. Revs are TIDs, which sort as text in time order.
+    static func blockRev(_ id: UInt64, _ rev: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(8 + rev.utf8.count)
+        appendID(id, to: &out)
+        out.append(contentsOf: rev.utf8)
         return out
     }
 
