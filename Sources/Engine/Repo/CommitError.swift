@@ -15,6 +15,8 @@ public enum CommitError: Error, Sendable, Equatable, CustomStringConvertible {
     case recordConflict(String)
     /// A write names an invalid collection or record key, or the record is not a map.
     case invalidWrite(String)
+    /// The commit's rev is not a TID, or lies further in the future than clocks can disagree.
+    case badRev(String)
     /// The tree underneath failed.
     case mst(MSTError)
     /// Storage failed or has no such repo (apart from `unknownRepo`, an internal error, not the client's).
@@ -28,6 +30,7 @@ public enum CommitError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidSwap(let why): "swap failed: \(why)"
         case .recordConflict(let why): why
         case .invalidWrite(let why): "invalid write: \(why)"
+        case .badRev(let why): "bad rev: \(why)"
         case .mst(let e): e.description
         case .storage(let e): "storage failed: \(e)"
         }

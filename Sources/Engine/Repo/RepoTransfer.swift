@@ -25,14 +25,26 @@ public enum RepoTransfer {
         try sink(writer.take())
     }
 
-    /// Verifies a repo CAR (hashes, commit, signature with `key`, the whole tree) and stores it as
-    /// a new repo in one write. Nothing is stored unless everything checks out.
+    /// How far ahead of this host's clock an imported commit's rev may be (clock skew).
+    public static let maxRevSkewMicroseconds: UInt64 = 5 * 60 * 1_000_000
+
+    /// Verifies a repo CAR (hashes, commit, signature with `key`, the whole tree, a rev that is a
+    /// TID not more than `maxRevSkewMicroseconds` ahead of `now`, by default the system clock) and stores it as a new repo in
+    /// one write. Nothing is stored unless everything checks out.
     @discardableResult
     public static func importCAR(
-        _ car: [UInt8], into storage: any RepoStorage, did: String, key: AnyPublicKey?
+        _ car: [UInt8], into storage: any RepoStorage, did: String, key: AnyPublicKey?,
+        now: UInt64? = nil
     ) throws -> VerifiedRepo {
+        let now = now ?? UInt64(RealtimeClock.microsecondsSinceEpoch())
         let repo = try RepoVerifier.verify(car: car, did: did, key: key)
         let commit = repo.commit.unsigned
+        // A far-future rev would make every later commit of this repo (rev = max(now, last + 1))
+        // carry that future time too.
+        guard let rev = try? TID(commit.rev) else { throw CommitError.badRev("\(commit.rev) is not a TID") }
+        guard rev.microseconds <= now + maxRevSkewMicroseconds else {
+            throw CommitError.badRev("\(commit.rev) is in the future")
+        }
         var index: [RecordIndexChange] = []
         index.reserveCapacity(repo.records.count)
         for r in repo.records {

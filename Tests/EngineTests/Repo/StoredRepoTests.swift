@@ -106,4 +106,21 @@ import Testing
             #expect(afterBadKey == nil)
         }
     }
+
+    /// A commit dated a day ahead is refused: it would drag every later rev of the repo with it.
+    @Test func anImportFromTheFutureIsRefused() throws {
+        let key = AnyPrivateKey.generate(.k256)
+        let dayAhead = UInt64(RealtimeClock.microsecondsSinceEpoch()) + 86_400_000_000
+        let clock = TIDClock(clockID: 3, wallClock: { dayAhead })
+        let prepared = try RepoCommitter(did: Self.did, key: key, clock: clock).genesis(writes: [
+            .create(collection: "app.bsky.feed.post", rkey: "r1", record: MemoryRepo.post(1))
+        ])
+        let car = CAR.encode(roots: [prepared.commitCID], blocks: prepared.newBlocks.map { CARBlock(cid: $0.cid, bytes: $0.bytes) })
+        let store = MemoryRepoStorage()
+        #expect(throws: CommitError.self) { try RepoTransfer.importCAR(car, into: store, did: Self.did, key: key.publicKey) }
+        #expect(try store.repoID(did: Self.did) == nil)
+        // The same CAR is fine for a host whose clock agrees.
+        try RepoTransfer.importCAR(car, into: store, did: Self.did, key: key.publicKey, now: dayAhead)
+        #expect(try store.countRecords(did: Self.did) == 1)
+    }
 }
