@@ -30,7 +30,7 @@ let package = Package(
             ]
         ),
         // Protocol data, storage, repo: no HTTP, no SQL.
-        .target(name: "Engine", dependencies: ["CEngine"], exclude: ["Identity", "Lexicon"]),
+        .target(name: "Engine", dependencies: ["CEngine"], exclude: ["Lexicon"]),
         // HTTP/XRPC on Hummingbird.
         .target(
             name: "Server",
@@ -48,7 +48,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Identity", "Lexicon"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Lexicon"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

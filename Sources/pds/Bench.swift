@@ -7,7 +7,8 @@ import Synchronization
 /// `pds bench`: measures the engine in-process on this machine.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure the engine on this machine.", subcommands: [Commits.self])
+        abstract: "Measure the engine on this machine.",
+        subcommands: [Commits.self, CARMake.self, CARImport.self, CARExport.self])
 
     /// Single-record commits into many RocksDB repos from several writer threads.
     struct Commits: ParsableCommand {
