@@ -29,8 +29,8 @@ public enum RepoTransfer {
     public static let maxRevSkewMicroseconds: UInt64 = 5 * 60 * 1_000_000
 
     /// Verifies a repo CAR (hashes, commit, signature with `key`, the whole tree, a rev that is a
-    /// TID not more than `maxRevSkewMicroseconds` ahead of `now`, by default the system clock) and stores it as a new repo in
-    /// one write. Nothing is stored unless everything checks out.
+    /// TID at most `maxRevSkewMicroseconds` ahead of `now`, by default the system clock) and stores
+    /// it as a new repo with `importRepo`. Nothing is stored unless everything checks out.
     @discardableResult
     public static func importCAR(
         _ car: [UInt8], into storage: any RepoStorage, did: String, key: AnyPublicKey?,
@@ -45,22 +45,13 @@ public enum RepoTransfer {
         guard rev.microseconds <= now + maxRevSkewMicroseconds else {
             throw CommitError.badRev("\(commit.rev) is in the future")
         }
-        var index: [RecordIndexChange] = []
-        index.reserveCapacity(repo.records.count)
-        for r in repo.records {
-            let parts = r.path.split(separator: "/", maxSplits: 1)
-            index.append(.put(collection: String(parts[0]), rkey: String(parts[1]), cid: r.cid))
+        let records = repo.records.map { r in
+            let slash = r.path.utf8.firstIndex(of: UInt8(ascii: "/"))!
+            return (String(r.path[..<slash]), String(r.path[r.path.index(after: slash)...]), r.cid)
         }
-        let write = CommitWrite(
-            did: did, expectedPrevious: nil, root: RepoRoot(commit: repo.commitCID, rev: commit.rev, data: commit.data),
-            newBlocks: repo.blocks.map { ($0.key, $0.value) }, removedBlocks: [], index: index)
-        _ = try storage.createRepo(did: did)
-        do {
-            try storage.apply(write)
-        } catch {
-            try? storage.deleteRepo(did: did)
-            throw error
-        }
+        try storage.importRepo(
+            did: did, root: RepoRoot(commit: repo.commitCID, rev: commit.rev, data: commit.data), blocks: repo.blocks,
+            records: records)
         return repo
     }
 }

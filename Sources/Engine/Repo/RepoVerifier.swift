@@ -56,6 +56,8 @@ public enum RepoVerifier {
     /// Reads a CAR (hashes checked) and verifies the repo in it.
     public static func verify(car: [UInt8], did: String? = nil, key: AnyPublicKey? = nil) throws -> VerifiedRepo {
         var blocks: [CID: [UInt8]] = [:]
+        // A repo block averages well over 100 bytes: reserving for that avoids rehashing.
+        blocks.reserveCapacity(car.count / 128)
         let header = try car.withUnsafeBytes { buf in
             try CAR.forEachBlock(in: buf, verify: true) { cid, bytes in blocks[cid] = Array(bytes) }
         }
@@ -78,6 +80,7 @@ struct TreeWalker {
     init(blocks: [CID: [UInt8]], checkHashes: Bool) {
         self.blocks = blocks
         self.checkHashes = checkHashes
+        used.reserveCapacity(blocks.count)
     }
 
     func load(_ cid: CID) throws -> MSTNode {
@@ -132,8 +135,9 @@ struct TreeWalker {
             try checkHash(value, record)
             // A record is a map naming its `$type` (which also keeps it from ever being byte-identical
             // to a tree node or a commit).
-            guard case .map(let m)? = try? DagCBOR.decode(record), case .string(let type)? = m["$type"], !type.isEmpty
-            else { throw MSTError.malformedNode(value, "record is not a DAG-CBOR map with a $type") }
+            guard DagCBOR.recordType(record) != nil else {
+                throw MSTError.malformedNode(value, "record is not a DAG-CBOR map with a $type")
+            }
             used[value] = record
             records.append((String(decoding: key, as: UTF8.self), value))
         }

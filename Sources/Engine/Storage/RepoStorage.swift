@@ -99,6 +99,11 @@ public protocol RepoStorage: AnyObject, Sendable {
     func collections(did: String) throws(StorageError) -> [String]
     /// Up to `limit` repos in creation (id) order, starting after id `after`.
     func listRepos(after: UInt64?, limit: Int) throws(StorageError) -> [(id: UInt64, did: String, root: RepoRoot?)]
+    /// Stores a whole (verified) repo as a new repo in one step: `blocks` are exactly its blocks,
+    /// `records` its record index. Throws `repoExists` if the DID has a repo; stores nothing on failure.
+    func importRepo(
+        did: String, root: RepoRoot, blocks: [CID: [UInt8]], records: [(collection: String, rkey: String, cid: CID)]
+    ) throws(StorageError)
     /// Removes the repo: its blocks, records, blob references, head and id.
     func deleteRepo(did: String) throws(StorageError)
     /// A `BlockSource` over the repo's blocks, for the MST and commit code.
@@ -106,6 +111,22 @@ public protocol RepoStorage: AnyObject, Sendable {
 }
 
 extension RepoStorage {
+    /// `importRepo` as a repo creation plus one commit write.
+    public func importRepo(
+        did: String, root: RepoRoot, blocks: [CID: [UInt8]], records: [(collection: String, rkey: String, cid: CID)]
+    ) throws(StorageError) {
+        let write = CommitWrite(
+            did: did, expectedPrevious: nil, root: root, newBlocks: blocks.map { ($0.key, $0.value) }, removedBlocks: [],
+            index: records.map { .put(collection: $0.collection, rkey: $0.rkey, cid: $0.cid) })
+        _ = try createRepo(did: did)
+        do {
+            try apply(write)
+        } catch {
+            try? deleteRepo(did: did)
+            throw error
+        }
+    }
+
     /// Up to `limit` records of a collection in ascending rkey order from the start.
     public func listRecords(did: String, collection: String, limit: Int) throws(StorageError)
         -> [(rkey: String, cid: CID)]

@@ -59,12 +59,15 @@ extension RocksRepoStorage {
         cursor.seek(start)
         var seen: Set<CID> = []
         var order: [CID] = []
-        while cursor.isValid {
+        var everything = false
+        while cursor.isValid, !everything {
             if cursor.withKey({ $0.count == start.count && $0.elementsEqual(start) }) {
                 cursor.next()
                 continue
             }
             try cursor.withValue { (value) throws(StorageError) in
+                // An imported repo's entry lists nothing: every block came with that rev.
+                if value.isEmpty { everything = true }
                 var rest = value
                 while !rest.isEmpty {
                     do {
@@ -79,6 +82,7 @@ extension RocksRepoStorage {
             cursor.next()
         }
         try cursor.check()
+        if everything { return try forEachBlock(did: did, body) }
         for cid in order {
             // Blocks a later commit removed are gone; the list keeps their CIDs, so skip those.
             if let bytes = try db.get(blocksFamily, StorageKey.block(id, cid)) {

@@ -139,4 +139,17 @@ import Testing
         let item: [UInt8] = [0xD8, 0x2A, 0x58, UInt8(cid.count + 1), 0x00] + cid
         DagCBORTests.expectError(item, .badLink)
     }
+
+    @Test func recordTypeIsReadWithoutDecoding() throws {
+        #expect(DagCBOR.recordType(DagCBOR.encode(["$type": "app.bsky.feed.post", "text": "hi", "a": 1])) == "app.bsky.feed.post")
+        // Shorter keys come first in canonical order, with nested values skipped.
+        #expect(DagCBOR.recordType(DagCBOR.encode(["$type": "x.y.z", "b": ["c": [1, 2]], "zz": .bytes([1])])) == "x.y.z")
+        #expect(DagCBOR.recordType(DagCBOR.encode(["text": "no type"])) == nil)
+        #expect(DagCBOR.recordType(DagCBOR.encode(["$type": ""])) == nil)
+        #expect(DagCBOR.recordType(DagCBOR.encode(["$type": 5])) == nil)
+        #expect(DagCBOR.recordType(DagCBOR.encode(.list(["$type"]))) == nil)
+        let ok = DagCBOR.encode(["$type": "a.b.c"])
+        #expect(DagCBOR.recordType(ok + [0]) == nil)
+        for cut in 0..<ok.count { #expect(DagCBOR.recordType(Array(ok[..<cut])) == nil) }
+    }
 }
