@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
     ],
     targets: [
         // C: shims over system libraries and hand-written hot loops (docs/04-c-engine.md).
@@ -30,7 +32,7 @@ let package = Package(
             ]
         ),
         // Protocol data, storage, repo: no HTTP, no SQL.
-        .target(name: "Engine", dependencies: ["CEngine"], exclude: ["Lexicon"]),
+        .target(name: "Engine", dependencies: ["CEngine"]),
         // HTTP/XRPC on Hummingbird.
         .target(
             name: "Server",
@@ -38,8 +40,9 @@ let package = Package(
                 "Engine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            exclude: ["Store"]
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+            ]
         ),
         .executableTarget(
             name: "pds",
@@ -48,14 +51,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Lexicon"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [
                 "Server",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ],
-            exclude: ["Store"]
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+            ]
         ),
     ]
 )

@@ -57,7 +57,8 @@ let embeddedLexicons = [
       "replyRef":{"type":"object","required":["root","parent"],"properties":{
         "root":{"type":"ref","ref":"com.atproto.repo.strongRef"},
         "parent":{"type":"ref","ref":"com.atproto.repo.strongRef"}}},
-      "quote":{"type":"object","required":["record"],"properties":{"record":{"type":"ref","ref":"com.atproto.repo.strongRef"}}},
+      "quote":{"type":"object","required":["record"],"properties":{
+        "record":{"type":"ref","ref":"com.atproto.repo.strongRef"}}},
       "selfLabels":{"type":"object","required":["values"],"properties":{"values":{"type":"array","maxLength":10,
         "items":{"type":"object","required":["val"],"properties":{"val":{"type":"string","maxLength":128}}}}}}}}
     """#,
@@ -68,7 +69,8 @@ let embeddedLexicons = [
         "features":{"type":"array","items":{"type":"union","refs":["#mention","#link","#tag"]}}}},
       "mention":{"type":"object","required":["did"],"properties":{"did":{"type":"string","format":"did"}}},
       "link":{"type":"object","required":["uri"],"properties":{"uri":{"type":"string","format":"uri"}}},
-      "tag":{"type":"object","required":["tag"],"properties":{"tag":{"type":"string","maxLength":640,"maxGraphemes":64}}},
+      "tag":{"type":"object","required":["tag"],"properties":{
+        "tag":{"type":"string","maxLength":640,"maxGraphemes":64}}},
       "byteSlice":{"type":"object","required":["byteStart","byteEnd"],"properties":{
         "byteStart":{"type":"integer","minimum":0},"byteEnd":{"type":"integer","minimum":0}}}}}
     """#,

@@ -18,11 +18,13 @@ public func fuzzLexicon(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 
 func check(_ value: IPLD) {
     let result = fuzzCatalog.validateRecord(collection: fuzzPost, value: value)
-    precondition(fuzzCatalog.validateRecord(collection: fuzzPost, value: value) == result, "validation is not deterministic")
+    precondition(
+        fuzzCatalog.validateRecord(collection: fuzzPost, value: value) == result, "validation is not deterministic")
     if let v = result.violation {
         precondition(v.path == "record" || v.path.hasPrefix("record/"), "violation path outside the record")
     }
     if case .unknownLexicon = result { preconditionFailure("the post lexicon is in the catalog") }
     let again = try! DagCBOR.decode(DagCBOR.encode(value))
-    precondition(fuzzCatalog.validateRecord(collection: fuzzPost, value: again) == result, "CBOR round trip changed the outcome")
+    precondition(
+        fuzzCatalog.validateRecord(collection: fuzzPost, value: again) == result, "CBOR round trip changed the outcome")
 }
