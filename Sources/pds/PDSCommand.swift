@@ -18,16 +18,15 @@ struct PDSCommand: AsyncParsableCommand {
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the server.",
-        discussion: """
-            Environment: PDS_HOSTNAME (localhost), PDS_PORT (3000), PDS_BIND (127.0.0.1), \
-            PDS_INVITE_REQUIRED (true).
-            """)
+        discussion: "Settings come from the environment, over an optional .env file in the working directory:\n\n"
+            + ServerConfig.variables.map { "  \($0.name)\n      \($0.help)" }.joined(separator: "\n"))
 
     func run() async throws {
         var logger = Logger(label: "pds")
         logger.logLevel = .info
-        let config = ServerConfig(environment: ProcessInfo.processInfo.environment)
-        logger.info("listening on http://\(config.bindAddress):\(config.port)")
-        try await PDSApplication.make(config: config, logger: logger).runService()
+        let config = ServerConfig(environment: DotEnv.environment())
+        let pds = try await PDS.open(config: config, logger: logger)
+        logger.info("listening on http://\(config.bindAddress):\(config.port) as \(config.serviceDID)")
+        try await PDSApplication.make(pds: pds).runService()
     }
 }

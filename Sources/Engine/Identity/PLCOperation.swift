@@ -167,6 +167,6 @@ public enum UnsignedPLCOperation: Sendable, Hashable {
 
     /// Signs the operation: a low-S compact signature, written as unpadded base64url.
     public func signed(with key: some PrivateKey) -> SignedPLCOperation {
-        SignedPLCOperation(unsigned: self, sig: PLCBase64URL.encode(key.sign(signingBytes)))
+        SignedPLCOperation(unsigned: self, sig: Base64URL.encode(key.sign(signingBytes)))
     }
 }

@@ -42,7 +42,7 @@ public struct SignedPLCOperation: Sendable, Hashable {
 
     /// The 64 signature bytes, if `sig` is canonical unpadded base64url of 64 bytes.
     public var signatureBytes: [UInt8]? {
-        guard let bytes = PLCBase64URL.decode(sig), bytes.count == 64 else { return nil }
+        guard let bytes = Base64URL.decode(sig), bytes.count == 64 else { return nil }
         return bytes
     }
 
@@ -53,7 +53,7 @@ public struct SignedPLCOperation: Sendable, Hashable {
     /// length, DER, high-S).
     @discardableResult
     public func verify(allowedKeys: [String]) throws(PLCError) -> Int {
-        guard let bytes = PLCBase64URL.decode(sig) else { throw .invalidSignatureEncoding }
+        guard let bytes = Base64URL.decode(sig) else { throw .invalidSignatureEncoding }
         guard bytes.count == 64, !allowedKeys.isEmpty else { throw .badSignature }
         let message = unsigned.signingBytes
         let digest = SHA256.hash(message)

@@ -58,7 +58,7 @@ import Testing
         var flipped = try SignedPLCOperation.update(after: genesis, signedBy: k) { $0.setHandle("b.test") }
         var sig = flipped.signatureBytes!
         sig[10] ^= 1
-        flipped.sig = PLCBase64URL.encode(sig)
+        flipped.sig = Base64URL.encode(sig)
         #expect(throws: PLCError.badSignature) { try log.apply(op: flipped, now: S.at(hours: 1)) }
     }
 

@@ -134,10 +134,10 @@ import Testing
         #expect(throws: PLCError.invalidSignatureEncoding) { try padded.verify(allowedKeys: keys) }
         // A signature that is valid base64url but of a DER (non-compact) length fails as a signature.
         var der = op
-        der.sig = PLCBase64URL.encode([UInt8](repeating: 1, count: 70))
+        der.sig = Base64URL.encode([UInt8](repeating: 1, count: 70))
         #expect(throws: PLCError.badSignature) { try der.verify(allowedKeys: keys) }
-        #expect(PLCBase64URL.decode("-_8") == [0xfb, 0xff])
-        #expect(PLCBase64URL.decode("+/8") == nil && PLCBase64URL.decode("-_9") == nil)
+        #expect(Base64URL.decode("-_8") == [0xfb, 0xff])
+        #expect(Base64URL.decode("+/8") == nil && Base64URL.decode("-_9") == nil)
     }
 }
 

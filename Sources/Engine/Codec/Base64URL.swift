@@ -1,11 +1,11 @@
-// PLCBase64URL.swift: the strict unpadded base64url that PLC signatures are written in.
+// Base64URL.swift: strict unpadded base64url (PLC signatures, JWTs).
 // Book: docs/12-accounts-and-dids.md ("Signatures").
 
 /// Unpadded base64url (RFC 4648 section 5), read strictly: no `=`, no whitespace, no standard-alphabet
 /// `+` or `/`, and zero trailing bits, so one signature has exactly one spelling (and the op one CID).
-enum PLCBase64URL {
+public enum Base64URL {
     /// Encodes without padding.
-    static func encode(_ bytes: [UInt8]) -> String {
+    public static func encode(_ bytes: [UInt8]) -> String {
         String(
             decoding: Base64.encode(bytes).utf8.map { c in
                 switch c {
@@ -17,7 +17,7 @@ enum PLCBase64URL {
     }
 
     /// Decodes canonical unpadded base64url; nil for anything else.
-    static func decode(_ text: String) -> [UInt8]? {
+    public static func decode(_ text: String) -> [UInt8]? {
         var standard = [UInt8]()
         standard.reserveCapacity(text.utf8.count)
         for c in text.utf8 {

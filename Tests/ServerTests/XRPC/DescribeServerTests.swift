@@ -7,19 +7,15 @@ import Server
 import Testing
 
 @Suite struct DescribeServerTests {
-    static func app() -> some ApplicationProtocol {
-        PDSApplication.make(config: ServerConfig(environment: ["PDS_HOSTNAME": "pds.example"]), logger: Logger(label: "test"))
-    }
-
     @Test func healthAndDescribe() async throws {
-        try await Self.app().test(.router) { client in
+        try await TestPDS.with { client, _ in
             try await client.execute(uri: "/xrpc/_health", method: .get) { res in
                 #expect(res.status == .ok)
-                let v = try AtprotoJSON.decode(Array(buffer: res.body))
+                let v = try res.json()
                 #expect(v["version"] == .string(serverVersion))
             }
             try await client.execute(uri: "/xrpc/com.atproto.server.describeServer", method: .get) { res in
-                let v = try AtprotoJSON.decode(Array(buffer: res.body))
+                let v = try res.json()
                 #expect(v["did"] == "did:web:pds.example")
                 #expect(v["availableUserDomains"] == [".pds.example"])
                 #expect(v["inviteCodeRequired"] == true)
@@ -28,12 +24,22 @@ import Testing
     }
 
     @Test func unknownMethodIsXRPCError() async throws {
-        try await Self.app().test(.router) { client in
+        try await TestPDS.with { client, _ in
             try await client.execute(uri: "/xrpc/com.example.nope", method: .get) { res in
                 #expect(res.status == .notImplemented)
-                let v = try AtprotoJSON.decode(Array(buffer: res.body))
+                let v = try res.json()
                 #expect(v["error"] == "MethodNotImplemented")
                 #expect(v["message"]?.stringValue != nil)
+            }
+        }
+    }
+
+    @Test func wrongVerbAndOversizedBodiesAreRefused() async throws {
+        try await TestPDS.with { client, _ in
+            try await client.execute(uri: "/xrpc/com.atproto.server.describeServer", method: .post) { res in
+                let v = try res.json()
+                #expect(res.status == .badRequest)
+                #expect(v["error"] == "InvalidRequest")
             }
         }
     }

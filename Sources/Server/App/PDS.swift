@@ -1,0 +1,78 @@
+// PDS.swift: everything a request handler can reach: settings, secrets, stores, repos, lexicons.
+// Book: docs/10-xrpc.md ("The server context").
+import Engine
+import Foundation
+import Logging
+import NIOPosix
+
+/// The running server's state, shared by every request.
+///
+/// Storage calls (RocksDB, and the signing and hashing around them) block, so handlers run them
+/// through `blocking { }`, which moves them to a dedicated thread pool: event-loop threads never
+/// wait on disk. The SQL store runs on its own pool already.
+public final class PDS: Sendable {
+    /// Settings.
+    public let config: ServerConfig
+    /// Secrets (configured or, in development, generated once).
+    public let secrets: ServerSecrets
+    /// The data plane.
+    public let storage: RocksRepoStorage
+    /// The repo write path.
+    public let repos: RepoService<RocksRepoStorage>
+    /// The control plane.
+    public let control: ControlStore
+    /// Lexicons for validating records and inputs.
+    public let lexicons: LexiconCatalog
+    /// Log violations, or reject them.
+    public let enforcement: LexiconEnforcement
+    /// The server's logger.
+    public let logger: Logger
+    /// Threads for blocking storage work.
+    let pool: NIOThreadPool
+
+    /// Opens the stores under `config.dataDirectory` and loads the lexicons.
+    public static func open(config: ServerConfig, logger: Logger) async throws -> PDS {
+        let secrets = try ServerSecrets.resolve(config, logger: logger)
+        let dataDirectory = config.dataDirectory
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        let storage = try RocksRepoStorage(
+            options: StorageOptions(path: (dataDirectory as NSString).appendingPathComponent("rocks"), sync: config.fsync))
+        let control = try await ControlStore.open(dataDirectory: dataDirectory, logger: logger)
+        let lexicons: LexiconCatalog
+        do {
+            lexicons = try LexiconCatalog(directory: config.lexiconDirectory)
+        } catch {
+            await control.close()
+            throw ConfigError("cannot load lexicons from \(config.lexiconDirectory) (PDS_LEXICON_DIR): \(error)")
+        }
+        return PDS(config: config, secrets: secrets, storage: storage, control: control, lexicons: lexicons, logger: logger)
+    }
+
+    init(
+        config: ServerConfig, secrets: ServerSecrets, storage: RocksRepoStorage, control: ControlStore,
+        lexicons: LexiconCatalog, logger: Logger
+    ) {
+        self.config = config
+        self.secrets = secrets
+        self.storage = storage
+        self.repos = RepoService(storage: storage)
+        self.control = control
+        self.lexicons = lexicons
+        self.enforcement = config.lexiconEnforce ? .enforce : .observe
+        self.logger = logger
+        // Storage work is CPU (signing, hashing) plus fsync waits: a few threads per core.
+        pool = NIOThreadPool(numberOfThreads: max(4, ProcessInfo.processInfo.activeProcessorCount * 4))
+        pool.start()
+    }
+
+    /// Runs blocking work (RocksDB, signing) on the storage thread pool.
+    public func blocking<R: Sendable>(_ body: @escaping @Sendable () throws -> R) async throws -> R {
+        try await pool.runIfActive(body)
+    }
+
+    /// Closes the SQL store and stops the pool (RocksDB closes when the last reference goes).
+    public func close() async {
+        await control.close()
+        try? await pool.shutdownGracefully()
+    }
+}

@@ -1,0 +1,107 @@
+// ServerConfig.swift: every setting of `pds serve`, read from the environment and an optional `.env`.
+// Book: docs/03-running.md ("Configuration").
+
+import Foundation
+
+/// Settings for `pds serve`, named as the reference PDS names its environment variables.
+public struct ServerConfig: Sendable {
+    /// One environment variable: its name, what it sets, and its default as text.
+    public struct Variable: Sendable {
+        /// The variable's name.
+        public let name: String
+        /// What it sets.
+        public let help: String
+    }
+
+    /// Every variable `pds serve` reads, for `--help` and the book.
+    public static let variables: [Variable] = [
+        .init(name: "PDS_HOSTNAME", help: "public host name of this PDS (default localhost)"),
+        .init(name: "PDS_PORT", help: "TCP port (default 3000)"),
+        .init(name: "PDS_BIND", help: "address to bind (default 127.0.0.1)"),
+        .init(name: "PDS_DATA_DIR", help: "data directory: RocksDB, SQLite, blobs, dev secrets (default ./data)"),
+        .init(name: "PDS_ENV", help: "'production' makes missing secrets a start-up error (default development)"),
+        .init(name: "PDS_SERVICE_HANDLE_DOMAINS", help: "comma-separated handle suffixes (default .HOSTNAME; .test on localhost)"),
+        .init(name: "PDS_JWT_SECRET", help: "secret for session tokens (dev: generated once into the data dir)"),
+        .init(name: "PDS_ADMIN_PASSWORD", help: "password of the 'admin' Basic-auth user (dev: generated once)"),
+        .init(name: "PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX", help: "the PDS's did:plc rotation key (dev: generated once)"),
+        .init(name: "PDS_INVITE_REQUIRED", help: "account creation needs an invite code (default true)"),
+        .init(name: "PDS_RATE_LIMITS_ENABLED", help: "enforce per-route rate limits (default false)"),
+        .init(name: "PDS_BLOB_UPLOAD_LIMIT", help: "largest blob upload in bytes (default 5000000)"),
+        .init(name: "PDS_DID_PLC_URL", help: "PLC directory to publish to; unset: this PDS serves its own at /plc"),
+        .init(name: "PDS_LEXICON_ENFORCE", help: "reject lexicon violations instead of logging them (default false)"),
+        .init(name: "PDS_LEXICON_DIR", help: "lexicon JSON directory (default ./lexicons)"),
+        .init(name: "PDS_FSYNC", help: "fsync every commit (default true)"),
+    ]
+
+    /// Host name the service is reached at.
+    public var hostname: String
+    /// TCP port.
+    public var port: Int
+    /// Address to bind.
+    public var bindAddress: String
+    /// Where RocksDB, SQLite, blobs and dev secrets live.
+    public var dataDirectory: String
+    /// `PDS_ENV=production`: secrets must be configured.
+    public var production: Bool
+    /// Handle suffixes accounts may register under, each starting with a dot.
+    public var handleDomains: [String]
+    /// Configured secrets (nil: generated in development, an error in production).
+    public var jwtSecret: String?
+    /// Password for admin Basic auth.
+    public var adminPassword: String?
+    /// The PDS's did:plc rotation key, hex.
+    public var plcRotationKeyHex: String?
+    /// Whether account creation needs an invite code.
+    public var inviteRequired: Bool
+    /// Whether rate limits are enforced.
+    public var rateLimitsEnabled: Bool
+    /// Largest accepted blob, in bytes.
+    public var blobUploadLimit: Int
+    /// PLC directory URL; nil serves a local directory.
+    public var plcURL: String?
+    /// Reject records and inputs that violate their lexicon.
+    public var lexiconEnforce: Bool
+    /// Lexicon JSON directory.
+    public var lexiconDirectory: String
+    /// fsync each commit.
+    public var fsync: Bool
+
+    /// Settings from environment variables (the process environment over a `.env` file's, as merged by the caller).
+    public init(environment env: [String: String]) {
+        func flag(_ name: String, _ fallback: Bool) -> Bool {
+            guard let v = env[name]?.lowercased() else { return fallback }
+            return ["1", "true", "yes", "on"].contains(v)
+        }
+        hostname = env["PDS_HOSTNAME"] ?? "localhost"
+        port = env["PDS_PORT"].flatMap(Int.init) ?? 3000
+        bindAddress = env["PDS_BIND"] ?? "127.0.0.1"
+        dataDirectory = env["PDS_DATA_DIR"] ?? "./data"
+        production = env["PDS_ENV"]?.lowercased() == "production"
+        if let domains = env["PDS_SERVICE_HANDLE_DOMAINS"], !domains.isEmpty {
+            handleDomains = domains.split(separator: ",").map { d in
+                let t = d.trimmingCharacters(in: .whitespaces).lowercased()
+                return t.hasPrefix(".") ? t : "." + t
+            }
+        } else {
+            handleDomains = hostname == "localhost" ? [".test"] : ["." + hostname.lowercased()]
+        }
+        jwtSecret = env["PDS_JWT_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        adminPassword = env["PDS_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        plcRotationKeyHex = env["PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX"].flatMap { $0.isEmpty ? nil : $0 }
+        inviteRequired = flag("PDS_INVITE_REQUIRED", true)
+        rateLimitsEnabled = flag("PDS_RATE_LIMITS_ENABLED", false)
+        blobUploadLimit = env["PDS_BLOB_UPLOAD_LIMIT"].flatMap(Int.init) ?? 5_000_000
+        plcURL = env["PDS_DID_PLC_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        lexiconEnforce = flag("PDS_LEXICON_ENFORCE", false)
+        lexiconDirectory = env["PDS_LEXICON_DIR"] ?? "./lexicons"
+        fsync = flag("PDS_FSYNC", true)
+    }
+
+    /// The service's own DID (`did:web:` + host name).
+    public var serviceDID: String { "did:web:\(hostname)" }
+
+    /// The public base URL (http for localhost, https otherwise).
+    public var publicURL: String {
+        hostname == "localhost" ? "http://localhost:\(port)" : "https://\(hostname)"
+    }
+}

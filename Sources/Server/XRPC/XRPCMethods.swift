@@ -1,0 +1,101 @@
+// XRPCMethods.swift: the table of XRPC methods and the one dispatcher that serves them.
+// Book: docs/10-xrpc.md ("Dispatch").
+import Engine
+import Hummingbird
+
+/// A handler for one method.
+public typealias XRPCHandler = @Sendable (XRPCCall) async throws -> XRPCOutput
+
+/// Every XRPC method this server serves, by NSID.
+public struct XRPCMethods: Sendable {
+    /// Query (GET) or procedure (POST).
+    public enum Kind: Sendable { case query, procedure }
+
+    /// How a procedure's body is taken.
+    public enum Body: Sendable {
+        /// Collected up to this many bytes, then handed over in `XRPCCall.body`.
+        case collect(limit: Int)
+        /// Left in `XRPCCall.request.body` for the handler to stream.
+        case stream
+    }
+
+    struct Method: Sendable {
+        let kind: Kind
+        let body: Body
+        let handler: XRPCHandler
+    }
+
+    /// The default JSON body limit (the reference's 150 KiB).
+    public static let jsonLimit = 150 * 1024
+    /// The limit for record writes (the reference's 1,000,000 bytes).
+    public static let recordLimit = 1_000_000
+
+    private(set) var methods: [String: Method] = [:]
+
+    /// An empty table.
+    public init() {}
+
+    /// Registers a query.
+    public mutating func query(_ nsid: String, _ handler: @escaping XRPCHandler) {
+        precondition(methods[nsid] == nil, "\(nsid) registered twice")
+        methods[nsid] = Method(kind: .query, body: .collect(limit: 0), handler: handler)
+    }
+
+    /// Registers a procedure.
+    public mutating func procedure(_ nsid: String, body: Body = .collect(limit: jsonLimit), _ handler: @escaping XRPCHandler) {
+        precondition(methods[nsid] == nil, "\(nsid) registered twice")
+        methods[nsid] = Method(kind: .procedure, body: body, handler: handler)
+    }
+
+    /// The registered NSIDs.
+    public var nsids: [String] { Array(methods.keys) }
+
+    /// Serves one request for `/xrpc/{nsid}`.
+    func dispatch(nsid: String, request: Request, context: some RequestContext, pds: PDS) async throws -> Response {
+        guard let method = methods[nsid] else { throw XRPCError.notImplemented(nsid) }
+        let isGet = request.method == .get || request.method == .head
+        switch (method.kind, isGet) {
+        case (.query, false): throw XRPCError.invalidRequest("Incorrect HTTP method (\(request.method)) expected GET")
+        case (.procedure, true): throw XRPCError.invalidRequest("Incorrect HTTP method (\(request.method)) expected POST")
+        default: break
+        }
+        var body: ByteBuffer? = nil
+        if method.kind == .procedure, case .collect(let limit) = method.body {
+            if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+                throw XRPCError.payloadTooLarge()
+            }
+            if let encoding = request.headers[.contentEncoding], encoding.lowercased() != "identity" {
+                throw XRPCError.unsupportedMediaType("Unsupported content-encoding: \(encoding.prefix(40))")
+            }
+            do {
+                body = try await request.body.collect(upTo: limit)
+            } catch {
+                throw XRPCError.payloadTooLarge()
+            }
+        } else if method.kind == .query, let length = request.headers[.contentLength].flatMap(Int.init), length > 0 {
+            throw XRPCError.invalidRequest("A query takes no request body")
+        }
+        let call = XRPCCall(
+            nsid: nsid, request: request, params: Self.params(request), body: body, pds: pds, logger: context.logger)
+        switch try await method.handler(call) {
+        case .json(let value):
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: AtprotoJSON.encode(value))))
+        case .empty:
+            return Response(status: .ok)
+        case .bytes(let buffer, let contentType, var headers):
+            headers[.contentType] = contentType
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: buffer))
+        case .response(let response):
+            return response
+        }
+    }
+
+    /// Query parameters with every value of repeated names, percent-decoded.
+    static func params(_ request: Request) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for (key, value) in request.uri.queryParameters { out[String(key), default: []].append(String(value)) }
+        return out
+    }
+}
