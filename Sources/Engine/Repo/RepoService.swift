@@ -8,7 +8,8 @@
 /// run in parallel, and with `StorageOptions.sync` their fsyncs are grouped by RocksDB's write
 /// queue (one WAL sync acknowledges every batch that queued behind it). After a write lands, its new
 /// tree nodes go into the shared `MSTNodeCache`, where the repo's next commit finds its root path
-/// already decoded. Calls block on disk: run them off event-loop threads.
+/// already decoded. Every commit's `#commit` event is written in the same batch as the commit.
+/// Calls block on disk: run them off event-loop threads.
 public final class RepoService<Storage: RepoStorage>: Sendable {
     /// Where repos live.
     public let storage: Storage
@@ -31,7 +32,8 @@ public final class RepoService<Storage: RepoStorage>: Sendable {
         -> PreparedCommit
     {
         try locks.withLock(did: did) { () throws(CommitError) -> PreparedCommit in
-            let prepared = try RepoCommitter(did: did, key: key, clock: clock).genesis(writes: writes)
+            var prepared = try RepoCommitter(did: did, key: key, clock: clock).genesis(writes: writes)
+            Self.attachEvent(&prepared, previous: nil)
             try storing { () throws(StorageError) in
                 _ = try storage.createRepo(did: did)
                 do throws(StorageError) {
@@ -57,11 +59,20 @@ public final class RepoService<Storage: RepoStorage>: Sendable {
                 guard let root = try storage.root(did: did) else { throw StorageError.unknownRepo(did: did) }
                 return (root, try storage.blockSource(did: did))
             }
-            let prepared = try RepoCommitter(did: did, key: key, clock: clock)
+            var prepared = try RepoCommitter(did: did, key: key, clock: clock)
                 .apply(writes, to: root, source: source, swapCommit: swapCommit, cache: cache)
+            Self.attachEvent(&prepared, previous: root)
             try storing { () throws(StorageError) in try storage.apply(prepared.write) }
             remember(prepared)
             return prepared
+        }
+    }
+
+    /// The commit's `#commit` frame goes into the same storage write as the commit itself.
+    private static func attachEvent(_ prepared: inout PreparedCommit, previous: RepoRoot?) {
+        let commit = prepared
+        prepared.write.event = { seq in
+            EventFrame.commit(commit, previous: previous, seq: seq, time: Datetime.now().description)
         }
     }
 

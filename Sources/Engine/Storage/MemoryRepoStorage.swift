@@ -23,6 +23,7 @@ public final class MemoryRepoStorage: RepoStorage {
         var repos: [String: Repo] = [:]
         var dids: [UInt64: String] = [:]
         var nextID: UInt64 = 1
+        var events: [(seq: UInt64, frame: [UInt8])] = []
     }
 
     private let state = Mutex(State())
@@ -109,7 +110,30 @@ public final class MemoryRepoStorage: RepoStorage {
             repo.added.append((write.root.rev, write.newBlocks.map(\.cid)))
             repo.root = write.root
         }
+        if let event = write.event {
+            state.withLock { s in
+                let seq = UInt64(s.events.count + 1)
+                s.events.append((seq, event(seq)))
+            }
+        }
     }
+
+    /// Writes a non-commit event at the next sequence number.
+    public func appendEvent(_ event: RepoEvent, time: String) throws(StorageError) -> UInt64 {
+        state.withLock { s in
+            let seq = UInt64(s.events.count + 1)
+            s.events.append((seq, event.frame(seq: seq, time: time)))
+            return seq
+        }
+    }
+
+    /// Up to `limit` events after `after`.
+    public func events(after: UInt64, limit: Int) throws(StorageError) -> [(seq: UInt64, frame: [UInt8])] {
+        state.withLock { s in Array(s.events.lazy.filter { $0.seq > after }.prefix(max(0, limit))) }
+    }
+
+    /// The highest sequence number written.
+    public func lastSequence() throws(StorageError) -> UInt64 { state.withLock { UInt64($0.events.count) } }
 
     /// Blocks added after `rev` that the repo still holds, each once, in commit order.
     public func forEachBlock(did: String, since rev: String, _ body: (CID, UnsafeRawBufferPointer) throws -> Void)

@@ -39,6 +39,8 @@ public struct CommitWrite: Sendable {
     public var newBlocks: [(cid: CID, bytes: [UInt8])]
     /// Tree and commit blocks no longer referenced by the repo after this commit.
     public var removedBlocks: [CID]
+    /// The event-log frame for this commit, built once its sequence number is known (nil: no event).
+    public var event: (@Sendable (UInt64) -> [UInt8])?
     /// Record index changes. Record blocks are reference-counted by storage from these (the same
     /// record bytes can sit under two keys): a record block is deleted when no key uses it any more.
     public var index: [RecordIndexChange]
@@ -54,6 +56,7 @@ public struct CommitWrite: Sendable {
         self.newBlocks = newBlocks
         self.removedBlocks = removedBlocks
         self.index = index
+        self.event = nil
     }
 }
 
@@ -104,6 +107,12 @@ public protocol RepoStorage: AnyObject, Sendable {
     func importRepo(
         did: String, root: RepoRoot, blocks: [CID: [UInt8]], records: [(collection: String, rkey: String, cid: CID)]
     ) throws(StorageError)
+    /// Writes a non-commit event at the next sequence number and returns that number.
+    func appendEvent(_ event: RepoEvent, time: String) throws(StorageError) -> UInt64
+    /// Up to `limit` events after sequence number `after`, in order, as stored frames.
+    func events(after: UInt64, limit: Int) throws(StorageError) -> [(seq: UInt64, frame: [UInt8])]
+    /// The highest sequence number written (0 before the first event).
+    func lastSequence() throws(StorageError) -> UInt64
     /// Removes the repo: its blocks, records, blob references, head and id.
     func deleteRepo(did: String) throws(StorageError)
     /// A `BlockSource` over the repo's blocks, for the MST and commit code.

@@ -34,6 +34,8 @@ public final class RocksRepoStorage: RepoStorage {
     let locks = RepoLocks()
     /// The next repo id to hand out; held while a new repo's batch is written, so ids land in order.
     let nextID: Mutex<UInt64>
+    /// The next event sequence number; held only while a number is taken and its frame built.
+    let nextSeq: Mutex<UInt64>
 
     /// The options it was opened with.
     public let options: StorageOptions
@@ -52,6 +54,11 @@ public final class RocksRepoStorage: RepoStorage {
         eventsFamily = db.family("events")
         metaFamily = db.family("meta")
         nextID = Mutex(try RocksRepoStorage.prepareMeta(db, meta: db.family("meta"), repoIDs: db.family("repo_ids")))
+        let lastEvent = db.iterator(eventsFamily)
+        lastEvent.seekToLast()
+        let last = lastEvent.isValid ? lastEvent.withKey { StorageKey.readID($0) } ?? 0 : 0
+        try lastEvent.check()
+        nextSeq = Mutex(last + 1)
     }
 
     /// Checks (or writes) the format version and finds the next repo id: the stored counter, or one
