@@ -29,6 +29,8 @@ public final class PDS: Sendable {
     public let logger: Logger
     /// Threads for blocking storage work.
     let pool: NIOThreadPool
+    /// Repo signing keys read so far.
+    let signingKeys = SigningKeyCache()
 
     /// Opens the stores under `config.dataDirectory` and loads the lexicons.
     public static func open(config: ServerConfig, logger: Logger) async throws -> PDS {

@@ -14,6 +14,9 @@ public enum PDSApplication {
     public static func methods() -> XRPCMethods {
         var m = XRPCMethods()
         ServerHandlers.register(&m)
+        IdentityHandlers.register(&m)
+        RepoHandlers.register(&m)
+        SyncHandlers.register(&m)
         return m
     }
 
@@ -33,6 +36,7 @@ public enum PDSApplication {
         router.on("/xrpc/{nsid}", method: .post) { request, context in
             try await methods.dispatch(nsid: context.parameters.get("nsid") ?? "", request: request, context: context, pds: pds)
         }
+        WebRoutes.add(to: router, pds: pds)
         router.get("/robots.txt") { _, _ in "# Hello!\n\n# Crawling the public API is allowed\nUser-agent: *\nAllow: /\n" }
         return router
     }

@@ -8,7 +8,8 @@ import SQLKit
 public enum ControlSchema {
     /// Every migration, in order. Append only.
     public static let migrations: [ControlMigration] = [
-        ControlMigration("0001_control_plane", apply: createControlPlane)
+        ControlMigration("0001_control_plane", apply: createControlPlane),
+        ControlMigration("0002_repo_signing_key", apply: createSigningKeys),
     ]
 
     static let boolean = SQLDataType.custom(SQLRaw("BOOLEAN"))
@@ -94,6 +95,16 @@ public enum ControlSchema {
             .primaryKey("did", "seq")
             .run()
         try await index(db, "plc_operation_cid_key", unique: true, on: "plc_operation", "did", "cid")
+    }
+
+    /// Each repo's signing key (the key in its DID document's `#atproto` verification method).
+    @Sendable static func createSigningKeys(_ db: any SQLDatabase) async throws {
+        try await db.create(table: "repo_signing_key")
+            .column("did", type: .text, key, .notNull)
+            .column("key_type", type: .text, .notNull)  // "k256" or "p256"
+            .column("private_key", type: .text, .notNull)  // 32 bytes, hex
+            .column("created_at", type: .bigint, .notNull)
+            .run()
     }
 
     /// CREATE [UNIQUE] INDEX name ON table (columns).

@@ -1,0 +1,7 @@
+// IdentityHandlers.swift: the com.atproto.identity.* methods. Book: docs/10-xrpc.md ("Adding a method").
+import Engine
+
+/// Registers `com.atproto.identity.*`.
+enum IdentityHandlers {
+    static func register(_ m: inout XRPCMethods) {}
+}
