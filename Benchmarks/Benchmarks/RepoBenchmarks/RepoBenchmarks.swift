@@ -57,5 +57,20 @@ let benchmarks: @Sendable () -> Void = {
                 i &+= 7919
             }
         }
+        // As RepoService runs it: decoded nodes shared across commits in an MSTNodeCache.
+        Benchmark("MST single update + change set, node cache, \(n) records", configuration: .init(scalingFactor: .kilo)) { b in
+            let (store, root) = storedTree(n)
+            let keys = entries(n).map(\.key)
+            let value = DagCBOR.encodeWithCID(["updated": true]).cid
+            let cache = MSTNodeCache()
+            var i = 0
+            b.startMeasurement()
+            for _ in b.scaledIterations {
+                let mst = MST(source: store, root: root, cache: cache)
+                try mst.put(keys[i % keys.count], value)
+                blackHole(mst.changes())
+                i &+= 7919
+            }
+        }
     }
 }
