@@ -56,6 +56,7 @@ public struct RepoCommitter {
         var ops: [RepoOp] = []
         var records: [(cid: CID, bytes: [UInt8])] = []
         var index: [RecordIndexChange] = []
+        var recordBlobs: [String: [CID]] = [:]
         var seen: Set<String> = []
         do {
             for w in writes {
@@ -77,6 +78,8 @@ public struct RepoCommitter {
                     try mst.put(key, cid)
                     records.append((cid, bytes))
                     index.append(.put(collection: c, rkey: r, cid: cid))
+                    let blobs = BlobRef.cids(in: record)
+                    if !blobs.isEmpty { recordBlobs[path] = blobs }
                     return cid
                 }
                 switch w {
@@ -115,9 +118,10 @@ public struct RepoCommitter {
         newBlocks += records
         var removed = changes.removedNodes
         if let current { removed.append(current.commit) }
-        let write = CommitWrite(
+        var write = CommitWrite(
             did: did, expectedPrevious: current?.commit, root: RepoRoot(commit: commitCID, rev: rev, data: mst.root),
             newBlocks: newBlocks, removedBlocks: removed, index: index)
+        write.recordBlobs = recordBlobs
         return PreparedCommit(
             commit: commit, commitCID: commitCID, ops: ops, write: write,
             newTreeNodes: changes.newNodes.map { ($0.cid, mst.pending[$0.cid]!.node) })

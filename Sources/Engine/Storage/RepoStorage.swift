@@ -44,6 +44,10 @@ public struct CommitWrite: Sendable {
     /// Record index changes. Record blocks are reference-counted by storage from these (the same
     /// record bytes can sit under two keys): a record block is deleted when no key uses it any more.
     public var index: [RecordIndexChange]
+    /// The blobs each record put by this commit references, by `collection/rkey` (records with no
+    /// blob are left out). Storage that keeps a blob index (`RocksRepoStorage`) moves each touched
+    /// record's blob references to these in the same atomic write; see docs/15-blobs.md.
+    public var recordBlobs: [String: [CID]]
 
     /// A write.
     public init(
@@ -57,6 +61,7 @@ public struct CommitWrite: Sendable {
         self.removedBlocks = removedBlocks
         self.index = index
         self.event = nil
+        self.recordBlobs = [:]
     }
 }
 

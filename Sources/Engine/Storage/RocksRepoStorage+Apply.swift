@@ -25,15 +25,20 @@ extension RocksRepoStorage {
             for cid in write.removedBlocks { batch.delete(blocksFamily, StorageKey.block(id, cid)) }
             for block in write.newBlocks { batch.put(blocksFamily, StorageKey.block(id, block.cid), block.bytes) }
             var refDeltas = RecordRefDeltas()
+            var touched: [BlobIndexTouch] = []
             for change in write.index {
                 switch change {
                 case .put(let collection, let rkey, let cid):
                     let key = StorageKey.record(id, collection, rkey)
-                    refDeltas.change(key, from: try refDeltas.current(key) { () throws(StorageError) in try storedRecord(key) }, to: cid)
+                    let from = try refDeltas.current(key) { () throws(StorageError) in try storedRecord(key) }
+                    refDeltas.change(key, from: from, to: cid)
+                    touched.append((collection, rkey, from, cid))
                     batch.put(recordsFamily, key, cid.bytes)
                 case .delete(let collection, let rkey):
                     let key = StorageKey.record(id, collection, rkey)
-                    refDeltas.change(key, from: try refDeltas.current(key) { () throws(StorageError) in try storedRecord(key) }, to: nil)
+                    let from = try refDeltas.current(key) { () throws(StorageError) in try storedRecord(key) }
+                    refDeltas.change(key, from: from, to: nil)
+                    touched.append((collection, rkey, from, nil))
                     batch.delete(recordsFamily, key)
                 }
             }
@@ -54,6 +59,7 @@ extension RocksRepoStorage {
                     batch.put(recordRefsFamily, key, [UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)])
                 }
             }
+            try stageBlobReferences(touched, of: write, repoID: id, in: batch)
             var added: [UInt8] = []
             added.reserveCapacity(write.newBlocks.count * 36)
             for block in write.newBlocks { block.cid.encode(into: &added) }

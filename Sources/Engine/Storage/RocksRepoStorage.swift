@@ -18,7 +18,7 @@ public final class RocksRepoStorage: RepoStorage {
 
     /// The database.
     let db: RocksDB
-    /// The column families (`StorageKey` has their layouts); `blobs` and `events` are reserved.
+    /// The column families (`StorageKey` has their layouts; `BlobKey` the `blobs` family's).
     let blocksFamily: RocksFamily
     let reposFamily: RocksFamily
     let repoIDsFamily: RocksFamily

@@ -8,7 +8,7 @@
 /// - `repo_ids`: `repoId` → `DID utf8`
 /// - `records`: `repoId ‖ collection ‖ 0x00 ‖ rkey` → CID bytes
 /// - `block_revs`: `repoId ‖ rev utf8` → the CIDs of the blocks that commit added, concatenated
-/// - `blobs`: `repoId ‖ CID bytes` → empty (reserved)
+/// - `blobs`: the blob index, several kinds behind a byte after the repo id (`BlobKey` has them)
 /// - `events`: `seq` (8 bytes big-endian) → event (reserved)
 /// - `meta`: ASCII names → values
 enum StorageKey {

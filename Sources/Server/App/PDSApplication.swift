@@ -47,7 +47,7 @@ public enum PDSApplication {
             router: router(pds: pds),
             configuration: .init(address: .hostname(pds.config.bindAddress, port: pds.config.port), serverName: "swift-pds"),
             logger: pds.logger)
-        app.addServices(PDSShutdown(pds: pds))
+        app.addServices(PDSShutdown(pds: pds), BlobSweeper(pds: pds))
         return app
     }
 }

@@ -3,5 +3,8 @@ import Engine
 
 /// Registers `com.atproto.identity.*`.
 enum IdentityHandlers {
-    static func register(_ m: inout XRPCMethods) {}
+    static func register(_ m: inout XRPCMethods) {
+        m.query("com.atproto.identity.resolveHandle", resolveHandle)
+        m.procedure("com.atproto.identity.updateHandle", updateHandle)
+    }
 }

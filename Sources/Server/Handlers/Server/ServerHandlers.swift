@@ -6,5 +6,13 @@ import Engine
 enum ServerHandlers {
     static func register(_ m: inout XRPCMethods) {
         m.query("com.atproto.server.describeServer", describeServer)
+        m.procedure("com.atproto.server.createAccount", createAccount)
+        m.procedure("com.atproto.server.createSession", createSession)
+        m.query("com.atproto.server.getSession", getSession)
+        m.procedure("com.atproto.server.refreshSession", refreshSession)
+        m.procedure("com.atproto.server.deleteSession", deleteSession)
+        m.procedure("com.atproto.server.createInviteCode", createInviteCode)
+        m.procedure("com.atproto.server.createInviteCodes", createInviteCodes)
+        m.query("com.atproto.server.checkAccountStatus", checkAccountStatus)
     }
 }

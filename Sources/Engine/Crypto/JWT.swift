@@ -1,6 +1,5 @@
 // JWT.swift: HS256 JSON Web Tokens for sessions: signing, and strict verification of untrusted tokens.
 // Book: docs/13-sessions-and-auth.md ("Tokens").
-import Engine
 
 /// An HS256 JWT: header `{alg: HS256, typ}`, a flat claims object, an HMAC-SHA256 signature.
 public enum JWT {

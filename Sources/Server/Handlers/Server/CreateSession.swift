@@ -1,0 +1,22 @@
+// CreateSession.swift: com.atproto.server.createSession. Book: docs/13-sessions-and-auth.md ("Logging in").
+import Engine
+
+extension ServerHandlers {
+    /// Logs in with a handle, DID or email and the account password; answers with a token pair.
+    @Sendable static func createSession(_ call: XRPCCall) async throws -> XRPCOutput {
+        let input = try call.jsonBody()
+        guard case .string(let identifier)? = input["identifier"], case .string(let password)? = input["password"] else {
+            throw XRPCError.invalidRequest("Input must have the properties \"identifier\" and \"password\" as strings")
+        }
+        let allowTakendown = input["allowTakendown"]?.boolValue ?? false
+        let pds = call.pds
+        let account = try await Login.check(pds: pds, identifier: identifier, password: password)
+        let takenDown = account.takedownRef != nil
+        if takenDown && !allowTakendown {
+            throw XRPCError.unauthorized("Account has been taken down", name: "AccountTakedown")
+        }
+        let tokens = try await pds.openSession(
+            did: account.did, scope: takenDown ? .takendown : .access, store: !takenDown, in: pds.control)
+        return .json(SessionJSON.session(tokens, account))
+    }
+}
