@@ -9,7 +9,7 @@
 set -euo pipefail
 
 URL="${PDS_URL:-http://127.0.0.1:3000}"
-ADMIN="${PDS_ADMIN_PASSWORD:?set PDS_ADMIN_PASSWORD to the server's admin password}"
+ADMIN="${PDS_ADMIN_PASSWORD:?set PDS_ADMIN_PASSWORD to the admin password of the server}"
 DOMAIN="${PDS_HANDLE_DOMAIN:-.test}"
 HANDLE="demo$(date +%s)$RANDOM${DOMAIN}"
 PASSWORD="demo-password-$RANDOM"
@@ -62,7 +62,7 @@ echo "demo: read it back"
 # A 1x1 PNG.
 png=$(mktemp)
 trap 'rm -f "$png"' EXIT
-printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82' >"$png"
+echo 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4DwAAAQEABRjYTgAAAABJRU5ErkJggg==' | base64 -d >"$png"
 blob=$(call POST com.atproto.repo.uploadBlob -H "authorization: Bearer $access" -H 'content-type: image/png' \
     --data-binary "@$png" | json blob)
 [[ $(json mimeType <<<"$blob") == image/png ]] || fail "uploaded blob is $(json mimeType <<<"$blob")"

@@ -3,7 +3,8 @@
 # Book: docs/03-running.md.
 set -euo pipefail
 
-PACKAGES=(librocksdb-dev libsecp256k1-dev libssl-dev libzstd-dev libsqlite3-dev)
+# libcurl4: FoundationNetworking (PLC and handle resolution over HTTPS); curl: scripts/demo.sh.
+PACKAGES=(librocksdb-dev libsecp256k1-dev libssl-dev libzstd-dev libsqlite3-dev libcurl4 curl)
 missing=()
 for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
