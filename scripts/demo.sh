@@ -11,7 +11,7 @@ set -euo pipefail
 URL="${PDS_URL:-http://127.0.0.1:3000}"
 ADMIN="${PDS_ADMIN_PASSWORD:?set PDS_ADMIN_PASSWORD to the admin password of the server}"
 DOMAIN="${PDS_HANDLE_DOMAIN:-.test}"
-HANDLE="demo$(date +%s)$RANDOM${DOMAIN}"
+HANDLE="d$(date +%s | tail -c 7)$RANDOM${DOMAIN}"  # the first label may have 3-18 characters
 PASSWORD="demo-password-$RANDOM"
 
 fail() { echo "demo: FAIL: $*" >&2; exit 1; }

@@ -51,7 +51,7 @@ struct Bench: ParsableCommand {
             let failures = Atomic<Int>(0)
             let deadline = Date().addingTimeInterval(seconds)
             let start = Date()
-            DispatchQueue.concurrentPerform(iterations: writers) { w in
+            onThreads(writers) { w in
                 let mine = stride(from: w % repos, to: repos, by: max(1, min(writers, repos))).map { dids[$0] }
                 var i = 0
                 while Date() < deadline {
@@ -76,4 +76,21 @@ struct Bench: ParsableCommand {
                     + "commits/s=\(Int(Double(n) / elapsed)) µs/commit=\(String(format: "%.1f", elapsed * 1e6 / Double(max(n, 1))))")
         }
     }
+}
+
+/// Runs `body(i)` for `i` in `0..<count` on `count` threads of its own and waits for all of them.
+/// (`DispatchQueue.concurrentPerform` would cap the concurrency at the core count, which is not what a
+/// load generator's "64 clients" means.)
+func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let group = DispatchGroup()
+    for i in 0..<count {
+        group.enter()
+        let thread = Thread {
+            body(i)
+            group.leave()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+    group.wait()
 }

@@ -159,7 +159,7 @@ struct HTTPBenchRun: Sendable {
             }
         }
         monitor.start()
-        DispatchQueue.concurrentPerform(iterations: clients) { worker in
+        onThreads(clients) { worker in
             let http = LoopbackHTTP(host: host, port: port)
             var latencies: [Double] = []
             var values: [T?] = []
