@@ -31,6 +31,8 @@ public final class PDS: Sendable {
     let pool: NIOThreadPool
     /// Repo signing keys read so far.
     let signingKeys = SigningKeyCache()
+    /// Call counters for `PDS_RATE_LIMITS_ENABLED`.
+    public let rateLimiter = RateLimiter()
 
     /// Opens the stores under `config.dataDirectory` and loads the lexicons.
     public static func open(config: ServerConfig, logger: Logger) async throws -> PDS {

@@ -1,6 +1,7 @@
 // XRPCMethods.swift: the table of XRPC methods and the one dispatcher that serves them.
 // Book: docs/10-xrpc.md ("Dispatch").
 import Engine
+import Foundation
 import Hummingbird
 
 /// A handler for one method.
@@ -22,6 +23,7 @@ public struct XRPCMethods: Sendable {
     struct Method: Sendable {
         let kind: Kind
         let body: Body
+        let limit: RateLimit?
         let handler: XRPCHandler
     }
 
@@ -35,16 +37,19 @@ public struct XRPCMethods: Sendable {
     /// An empty table.
     public init() {}
 
-    /// Registers a query.
-    public mutating func query(_ nsid: String, _ handler: @escaping XRPCHandler) {
+    /// Registers a query; `rateLimit` applies per client on top of the global limit.
+    public mutating func query(_ nsid: String, rateLimit: RateLimit? = nil, _ handler: @escaping XRPCHandler) {
         precondition(methods[nsid] == nil, "\(nsid) registered twice")
-        methods[nsid] = Method(kind: .query, body: .collect(limit: 0), handler: handler)
+        methods[nsid] = Method(kind: .query, body: .collect(limit: 0), limit: rateLimit, handler: handler)
     }
 
-    /// Registers a procedure.
-    public mutating func procedure(_ nsid: String, body: Body = .collect(limit: jsonLimit), _ handler: @escaping XRPCHandler) {
+    /// Registers a procedure; `rateLimit` applies per client on top of the global limit.
+    public mutating func procedure(
+        _ nsid: String, body: Body = .collect(limit: jsonLimit), rateLimit: RateLimit? = nil,
+        _ handler: @escaping XRPCHandler
+    ) {
         precondition(methods[nsid] == nil, "\(nsid) registered twice")
-        methods[nsid] = Method(kind: .procedure, body: body, handler: handler)
+        methods[nsid] = Method(kind: .procedure, body: body, limit: rateLimit, handler: handler)
     }
 
     /// The registered NSIDs.
@@ -53,6 +58,7 @@ public struct XRPCMethods: Sendable {
     /// Serves one request for `/xrpc/{nsid}`.
     func dispatch(nsid: String, request: Request, context: some RequestContext, pds: PDS) async throws -> Response {
         guard let method = methods[nsid] else { throw XRPCError.notImplemented(nsid) }
+        if pds.config.rateLimitsEnabled { try Self.checkRateLimits(request, nsid: nsid, method.limit, pds) }
         let isGet = request.method == .get || request.method == .head
         switch (method.kind, isGet) {
         case (.query, false): throw XRPCError.invalidRequest("Incorrect HTTP method (\(request.method)) expected GET")
@@ -77,6 +83,7 @@ public struct XRPCMethods: Sendable {
         }
         let call = XRPCCall(
             nsid: nsid, request: request, params: Self.params(request), body: body, pds: pds, logger: context.logger)
+        try Self.checkLexicon(call, kind: method.kind)
         switch try await method.handler(call) {
         case .json(let value):
             return Response(
@@ -90,6 +97,16 @@ public struct XRPCMethods: Sendable {
         case .response(let response):
             return response
         }
+    }
+
+    /// The global limit, then the method's, keyed by the client: the first `X-Forwarded-For` hop (the
+    /// PDS runs behind a reverse proxy in production), or one shared key for direct connections.
+    static func checkRateLimits(_ request: Request, nsid: String, _ limit: RateLimit?, _ pds: PDS) throws(XRPCError) {
+        let client = request.headers[.init("X-Forwarded-For")!].flatMap { $0.split(separator: ",").first }
+            .map { $0.trimmingCharacters(in: .whitespaces) } ?? "direct"
+        let now = Int64(Date().timeIntervalSince1970)
+        guard pds.rateLimiter.allow("global|" + client, .global, now: now) else { throw .rateLimited }
+        if let limit, !pds.rateLimiter.allow(nsid + "|" + client, limit, now: now) { throw .rateLimited }
     }
 
     /// Query parameters with every value of repeated names, percent-decoded.

@@ -43,4 +43,45 @@ import Testing
             }
         }
     }
+
+    @Test func enforcedLexiconsRefuseABadInput() async throws {
+        try await TestPDS.with(["PDS_LEXICON_ENFORCE": "true"]) { client, _ in
+            try await client.execute(
+                uri: "/xrpc/com.atproto.server.createSession", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"identifier": 5, "password": "x"}"#)
+            ) { res in
+                let v = try res.json()
+                #expect(res.status == .badRequest)
+                #expect(v["error"] == "InvalidRequest")
+                #expect(v["message"]?.stringValue?.contains("input/identifier") == true)
+            }
+        }
+    }
+
+    @Test func rateLimitsAnswer429PerClient() async throws {
+        try await TestPDS.with(["PDS_RATE_LIMITS_ENABLED": "true"]) { client, _ in
+            let body = #"{"identifier": "nobody.pds.example", "password": "wrong"}"#
+            for i in 0..<31 {
+                try await client.execute(
+                    uri: "/xrpc/com.atproto.server.createSession", method: .post,
+                    headers: [.contentType: "application/json", .init("X-Forwarded-For")!: "203.0.113.7"],
+                    body: ByteBuffer(string: body)
+                ) { res in
+                    let v = try res.json()
+                    if i < 30 {
+                        #expect(res.status == .unauthorized)
+                    } else {
+                        #expect(res.status == .tooManyRequests)
+                        #expect(v["error"] == "RateLimitExceeded")
+                    }
+                }
+            }
+            // Another client is not affected.
+            try await client.execute(
+                uri: "/xrpc/com.atproto.server.createSession", method: .post,
+                headers: [.contentType: "application/json", .init("X-Forwarded-For")!: "198.51.100.9"],
+                body: ByteBuffer(string: body)
+            ) { res in #expect(res.status == .unauthorized) }
+        }
+    }
 }

@@ -6,8 +6,9 @@ import Engine
 enum ServerHandlers {
     static func register(_ m: inout XRPCMethods) {
         m.query("com.atproto.server.describeServer", describeServer)
-        m.procedure("com.atproto.server.createAccount", createAccount)
-        m.procedure("com.atproto.server.createSession", createSession)
+        // The reference's per-client limits on sign-up and login.
+        m.procedure("com.atproto.server.createAccount", rateLimit: RateLimit(100, per: 300), createAccount)
+        m.procedure("com.atproto.server.createSession", rateLimit: RateLimit(30, per: 300), createSession)
         m.query("com.atproto.server.getSession", getSession)
         m.procedure("com.atproto.server.refreshSession", refreshSession)
         m.procedure("com.atproto.server.deleteSession", deleteSession)
