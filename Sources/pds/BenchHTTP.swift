@@ -39,7 +39,7 @@ extension Bench {
             for c in levels {
                 let (row, refs) = try bench.phase("createRecord", clients: c, seconds: seconds) { worker, i, http in
                     let user = users[(worker + i * c) % users.count]
-                    return try bench.createRecord(http, user)
+                    return try bench.createRecord(http, user, serial: "\(c)-\(worker)-\(i)")
                 }
                 rows.append(row)
                 written += refs.compactMap { $0 }
@@ -131,10 +131,15 @@ struct HTTPBenchRun: Sendable {
         return users
     }
 
-    func createRecord(_ http: LoopbackHTTP, _ user: User) throws -> (did: String, rkey: String)? {
+    /// A post whose text carries `serial`, so every record is a distinct block.
+    static func post(_ serial: String) -> IPLD {
+        ["$type": "app.bsky.feed.post", "text": .string("benchmark post \(serial), of an ordinary length for a post"),
+         "createdAt": "2026-01-01T00:00:00.000Z"]
+    }
+
+    func createRecord(_ http: LoopbackHTTP, _ user: User, serial: String) throws -> (did: String, rkey: String)? {
         let r = try json(post(http, "com.atproto.repo.createRecord", [
-            "repo": .string(user.did), "collection": "app.bsky.feed.post",
-            "record": ["$type": "app.bsky.feed.post", "text": "a benchmark post of ordinary length, about sixty bytes", "createdAt": "2026-01-01T00:00:00.000Z"],
+            "repo": .string(user.did), "collection": "app.bsky.feed.post", "record": Self.post(serial),
         ], auth: user.access))
         guard case .string(let uri)? = r["uri"] else { return nil }
         return (user.did, String(uri.split(separator: "/").last!))
@@ -211,9 +216,8 @@ struct HTTPBenchRun: Sendable {
         var have = 0
         while have < records {
             let n = min(200, records - have)
-            let writes: [IPLD] = (0..<n).map { _ in
-                ["$type": "com.atproto.repo.applyWrites#create", "collection": "app.bsky.feed.post",
-                 "value": ["$type": "app.bsky.feed.post", "text": "a benchmark post of ordinary length, about sixty bytes", "createdAt": "2026-01-01T00:00:00.000Z"]]
+            let writes: [IPLD] = (0..<n).map { k in
+                ["$type": "com.atproto.repo.applyWrites#create", "collection": "app.bsky.feed.post", "value": Self.post("r\(have + k)")]
             }
             _ = try json(post(http, "com.atproto.repo.applyWrites", ["repo": .string(user.did), "writes": .list(writes)], auth: user.access))
             have += n
