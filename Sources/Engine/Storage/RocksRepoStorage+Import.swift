@@ -47,6 +47,7 @@ extension RocksRepoStorage {
                 // An empty list means "every block, as of this rev" (see `forEachBlock(since:)`).
                 batch.put(blockRevsFamily, StorageKey.blockRev(id, root.rev), [])
                 try db.write(batch)
+                forgetID(did)
             } catch {
                 let from = StorageKey.repo(id), to = StorageKey.repo(id + 1)
                 let cleanup = RocksWriteBatch()

@@ -36,6 +36,14 @@ public final class RocksRepoStorage: RepoStorage {
     let nextID: Mutex<UInt64>
     /// The next event sequence number; held only while a number is taken and its frame built.
     let nextSeq: Mutex<UInt64>
+    /// Repo ids by DID, as `requireID` has found them.
+    let ids = Mutex<[String: UInt64]>([:])
+    /// Entries `ids` holds before it starts over.
+    static let idCacheLimit = 1_000_000
+
+    /// Drops a remembered id, after a write that created or deleted the DID's repo (a reader that
+    /// looked the id up just before such a write may have cached the old answer).
+    func forgetID(_ did: String) { ids.withLock { _ = $0.removeValue(forKey: did) } }
 
     /// The options it was opened with.
     public let options: StorageOptions
@@ -101,8 +109,16 @@ public final class RocksRepoStorage: RepoStorage {
     }
 
     /// The repo id for a DID, or `unknownRepo`.
+    ///
+    /// Ids are remembered: a repo keeps its id for life, so only `deleteRepo` (and a failed
+    /// creation) forgets one, and every read of a busy repo skips the `repos` lookup.
     func requireID(_ did: String) throws(StorageError) -> UInt64 {
+        if let id = ids.withLock({ $0[did] }) { return id }
         guard let entry = try entry(did) else { throw .unknownRepo(did: did) }
+        ids.withLock { cache in
+            if cache.count >= Self.idCacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[did] = entry.id
+        }
         return entry.id
     }
 
@@ -117,6 +133,7 @@ public final class RocksRepoStorage: RepoStorage {
                 batch.put(repoIDsFamily, StorageKey.repo(id), Array(did.utf8))
                 batch.put(metaFamily, StorageKey.nextRepoID, StorageKey.repo(id + 1))
                 try db.write(batch)
+                forgetID(did)
                 next = id + 1
                 return id
             }
@@ -177,6 +194,7 @@ public final class RocksRepoStorage: RepoStorage {
             batch.delete(reposFamily, Array(did.utf8))
             batch.delete(repoIDsFamily, from)
             try db.write(batch)
+            forgetID(did)
         }
     }
 

@@ -13,8 +13,9 @@ extension RepoHandlers {
         let did = account.did
         let storage = call.pds.storage
         let page = try await call.pds.blocking { () throws -> [(String, CID, [UInt8])] in
-            try storage.listRecords(did: did, collection: collection, limit: limit, cursor: cursor, reverse: !reverse)
-                .compactMap { r in try storage.block(did: did, cid: r.cid).map { (r.rkey, r.cid, $0) } }
+            let listed = try storage.listRecords(did: did, collection: collection, limit: limit, cursor: cursor, reverse: !reverse)
+            let blocks = try storage.blocks(did: did, cids: listed.map(\.cid))
+            return listed.compactMap { r in blocks[r.cid].map { (r.rkey, r.cid, $0) } }
         }
         var records: [IPLD] = []
         records.reserveCapacity(page.count)
