@@ -49,11 +49,12 @@ public final class RepoService<Storage: RepoStorage>: Sendable {
     }
 
     /// Applies `writes` to the repo as one signed commit. With `swapCommit`, the repo's current
-    /// commit must be that CID.
+    /// commit must be that CID. With `requireBlobs`, every blob a written record newly refers to
+    /// must be stored for the repo, checked inside the write (`StorageError.missingBlob`).
     @discardableResult
-    public func write(did: String, key: AnyPrivateKey, _ writes: [RepoWrite], swapCommit: CID? = nil)
-        throws(CommitError) -> PreparedCommit
-    {
+    public func write(
+        did: String, key: AnyPrivateKey, _ writes: [RepoWrite], swapCommit: CID? = nil, requireBlobs: Bool = false
+    ) throws(CommitError) -> PreparedCommit {
         try locks.withLock(did: did) { () throws(CommitError) -> PreparedCommit in
             let (root, source) = try storing { () throws(StorageError) in
                 guard let root = try storage.root(did: did) else { throw StorageError.unknownRepo(did: did) }
@@ -62,6 +63,7 @@ public final class RepoService<Storage: RepoStorage>: Sendable {
             var prepared = try RepoCommitter(did: did, key: key, clock: clock)
                 .apply(writes, to: root, source: source, swapCommit: swapCommit, cache: cache)
             Self.attachEvent(&prepared, previous: root)
+            prepared.write.requireBlobs = requireBlobs
             try storing { () throws(StorageError) in try storage.apply(prepared.write) }
             remember(prepared)
             return prepared

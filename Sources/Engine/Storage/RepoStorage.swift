@@ -39,6 +39,9 @@ public struct CommitWrite: Sendable {
     public var newBlocks: [(cid: CID, bytes: [UInt8])]
     /// Tree and commit blocks no longer referenced by the repo after this commit.
     public var removedBlocks: [CID]
+    /// Refuse the write (`missingBlob`) if a record newly refers to a blob the repo does not hold.
+    /// Off for imports, whose blobs may arrive later (`listMissingBlobs`).
+    public var requireBlobs = false
     /// The event-log frame for this commit, built once its sequence number is known (nil: no event).
     public var event: (@Sendable (UInt64) -> [UInt8])?
     /// Record index changes. Record blocks are reference-counted by storage from these (the same

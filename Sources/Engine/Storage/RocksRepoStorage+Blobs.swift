@@ -142,6 +142,13 @@ extension RocksRepoStorage {
             let new = t.to == nil ? [] : write.recordBlobs["\(t.collection)/\(t.rkey)"] ?? []
             latest[recordKey] = new
             if old.isEmpty && new.isEmpty { continue }
+            // Checked here, under the repo lock and with the batch about to land, not only by the
+            // handler: a sweep between the handler's check and this write could have removed it.
+            for cid in new where write.requireBlobs && !old.contains(cid) {
+                guard try db.withValue(blobsFamily, BlobKey.entry(id, cid), { $0 != nil }) else {
+                    throw .missingBlob(cid)
+                }
+            }
             for cid in old { batch.delete(blobsFamily, BlobKey.reference(id, cid, t.collection, t.rkey)) }
             for cid in new { batch.put(blobsFamily, BlobKey.reference(id, cid, t.collection, t.rkey), rev) }
             if new.isEmpty {

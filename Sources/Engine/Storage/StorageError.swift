@@ -29,6 +29,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownRepo(did: String)
     /// `createRepo` was called for a DID that already has a repo.
     case repoExists(did: String)
+    /// A record refers to a blob this repo does not hold (never uploaded, or swept).
+    case missingBlob(CID)
     /// A stored value or key in `family` could not be decoded.
     case corruptValue(family: String, reason: String)
 
@@ -55,6 +57,7 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownRepo(let did): return "no repo stored for \(did)"
         case .repoExists(let did): return "a repo is already stored for \(did)"
         case .corruptValue(let family, let reason): return "corrupt value in column family \(family): \(reason)"
+        case .missingBlob(let cid): return "blob \(cid) is not stored for this repo"
         }
     }
 }

@@ -21,8 +21,8 @@ public enum PDSApplication {
     }
 
     /// The router with every route this server answers.
-    public static func router(pds: PDS, methods: XRPCMethods = methods()) -> Router<BasicRequestContext> {
-        let router = Router()
+    public static func router(pds: PDS, methods: XRPCMethods = methods()) -> Router<PDSRequestContext> {
+        let router = Router(context: PDSRequestContext.self)
         router.add(middleware: XRPCErrorMiddleware())
         router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.authorization, .contentType, .init("DPoP")!, .init("atproto-proxy")!, .init("atproto-accept-labelers")!], allowMethods: [.get, .post, .head, .options], maxAge: .seconds(86_400)))
         router.get("/xrpc/_health") { _, _ in

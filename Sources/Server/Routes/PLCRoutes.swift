@@ -9,7 +9,7 @@ enum PLCRoutes {
     /// The largest operation body accepted.
     static let maxBody = 64 * 1024
 
-    static func add(to router: Router<BasicRequestContext>, pds: PDS) {
+    static func add(to router: Router<PDSRequestContext>, pds: PDS) {
         guard pds.config.plcURL == nil else { return }
         let directory = LocalPLCDirectory(control: pds.control)
         router.get("/plc/{did}") { _, context in
@@ -44,7 +44,7 @@ enum PLCRoutes {
     }
 
     /// The `{did}` path parameter as a did:plc.
-    static func didParameter(_ context: BasicRequestContext) throws -> DID {
+    static func didParameter(_ context: PDSRequestContext) throws -> DID {
         guard let text = context.parameters.get("did"), text.hasPrefix("did:plc:"), let did = try? DID(text) else {
             throw XRPCError.invalidRequest("Invalid DID")
         }
@@ -52,7 +52,7 @@ enum PLCRoutes {
     }
 
     /// The DID's log, or 404 if the directory has never seen it.
-    static func existing(_ context: BasicRequestContext, _ directory: LocalPLCDirectory) async throws -> PLCLog {
+    static func existing(_ context: PDSRequestContext, _ directory: LocalPLCDirectory) async throws -> PLCLog {
         let did = try didParameter(context)
         let log = try await directory.log(did: did)
         guard !log.entries.isEmpty else { throw notFound(did) }

@@ -4,7 +4,7 @@ import Hummingbird
 
 /// Non-XRPC routes.
 enum WebRoutes {
-    static func add(to router: Router<BasicRequestContext>, pds: PDS) {
+    static func add(to router: Router<PDSRequestContext>, pds: PDS) {
         WellKnownRoutes.add(to: router, pds: pds)
         PLCRoutes.add(to: router, pds: pds)
     }

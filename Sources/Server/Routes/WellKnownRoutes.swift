@@ -5,7 +5,7 @@ import Hummingbird
 
 /// The `/.well-known` documents.
 enum WellKnownRoutes {
-    static func add(to router: Router<BasicRequestContext>, pds: PDS) {
+    static func add(to router: Router<PDSRequestContext>, pds: PDS) {
         router.get("/.well-known/atproto-did") { request, _ in try await atprotoDID(request, pds: pds) }
         router.get("/.well-known/did.json") { _, _ in didJSON(pds: pds) }
     }

@@ -38,7 +38,12 @@ public final class RateLimiter: Sendable {
     /// Counts one call for `key` under `limit` at `now` (seconds); false if over the limit.
     public func allow(_ key: String, _ limit: RateLimit, now: Int64) -> Bool {
         windows.withLock { w in
-            if w.count >= pruneAt { w = w.filter { now - $0.value.start < limit.window } }
+            // Bounded: prune expired windows when large, and if that is not enough (a flood of
+            // distinct clients), start over rather than grow or filter on every call.
+            if w.count >= pruneAt {
+                w = w.filter { now - $0.value.start < limit.window }
+                if w.count >= pruneAt / 2 { w.removeAll(keepingCapacity: true) }
+            }
             var entry = w[key] ?? Window(start: now, count: 0)
             if now - entry.start >= limit.window { entry = Window(start: now, count: 0) }
             entry.count += 1

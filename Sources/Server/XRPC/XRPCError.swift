@@ -87,7 +87,7 @@ extension CommitError: XRPCErrorConvertible {
         switch self {
         case .invalidSwap(let why): .invalidRequest(why, name: "InvalidSwap")
         case .recordConflict(let why), .invalidWrite(let why): .invalidRequest(why)
-        case .storage(.unknownRepo(let did)): .invalidRequest("Could not find repo: \(did)", name: "RepoNotFound")
+        case .storage(let e) where e.xrpcError != nil: e.xrpcError
         case .storage, .mst, .malformedCommit, .badSignature, .wrongDID, .badRev: nil
         }
     }
@@ -95,8 +95,11 @@ extension CommitError: XRPCErrorConvertible {
 
 extension StorageError: XRPCErrorConvertible {
     public var xrpcError: XRPCError? {
-        if case .unknownRepo(let did) = self { return .invalidRequest("Could not find repo: \(did)", name: "RepoNotFound") }
-        return nil
+        switch self {
+        case .unknownRepo(let did): return .invalidRequest("Could not find repo: \(did)", name: "RepoNotFound")
+        case .missingBlob(let cid): return .invalidRequest("Could not find blob: \(cid)", name: "BlobNotFound")
+        default: return nil
+        }
     }
 }
 

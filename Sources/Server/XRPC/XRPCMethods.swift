@@ -56,9 +56,11 @@ public struct XRPCMethods: Sendable {
     public var nsids: [String] { Array(methods.keys) }
 
     /// Serves one request for `/xrpc/{nsid}`.
-    func dispatch(nsid: String, request: Request, context: some RequestContext, pds: PDS) async throws -> Response {
+    func dispatch(nsid: String, request: Request, context: PDSRequestContext, pds: PDS) async throws -> Response {
         guard let method = methods[nsid] else { throw XRPCError.notImplemented(nsid) }
-        if pds.config.rateLimitsEnabled { try Self.checkRateLimits(request, nsid: nsid, method.limit, pds) }
+        if pds.config.rateLimitsEnabled {
+            try Self.checkRateLimits(request, client: Self.client(request, context), nsid: nsid, method.limit, pds)
+        }
         let isGet = request.method == .get || request.method == .head
         switch (method.kind, isGet) {
         case (.query, false): throw XRPCError.invalidRequest("Incorrect HTTP method (\(request.method)) expected GET")
@@ -99,11 +101,27 @@ public struct XRPCMethods: Sendable {
         }
     }
 
-    /// The global limit, then the method's, keyed by the client: the first `X-Forwarded-For` hop (the
-    /// PDS runs behind a reverse proxy in production), or one shared key for direct connections.
-    static func checkRateLimits(_ request: Request, nsid: String, _ limit: RateLimit?, _ pds: PDS) throws(XRPCError) {
-        let client = request.headers[.init("X-Forwarded-For")!].flatMap { $0.split(separator: ",").first }
-            .map { $0.trimmingCharacters(in: .whitespaces) } ?? "direct"
+    /// Who is calling, for rate limits: the connection's peer address; when the peer is a proxy on
+    /// this machine or a private network (how the PDS runs in production), the last
+    /// `X-Forwarded-For` hop, which that proxy appended (earlier hops are the client's own claims).
+    static func client(_ request: Request, _ context: PDSRequestContext) -> String {
+        let peer = context.remoteAddress?.ipAddress
+        let trusted = peer.map { p in
+            p == "127.0.0.1" || p == "::1" || p.hasPrefix("10.") || p.hasPrefix("192.168.")
+                || p.hasPrefix("fd") || (p.hasPrefix("172.") && (16...31).contains(Int(p.split(separator: ".")[1]) ?? 0))
+        } ?? true  // in-process tests have no peer
+        if trusted, let forwarded = request.headers[.init("X-Forwarded-For")!],
+            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
+        {
+            return last
+        }
+        return peer ?? "local"
+    }
+
+    /// The global limit, then the method's, for `client`.
+    static func checkRateLimits(_ request: Request, client: String, nsid: String, _ limit: RateLimit?, _ pds: PDS)
+        throws(XRPCError)
+    {
         let now = Int64(Date().timeIntervalSince1970)
         guard pds.rateLimiter.allow("global|" + client, .global, now: now) else { throw .rateLimited }
         if let limit, !pds.rateLimiter.allow(nsid + "|" + client, limit, now: now) { throw .rateLimited }

@@ -209,6 +209,14 @@ import Testing
             ]
             let record = value.mapValue!
             let key = a.key
+            // A record write that requires its blobs (the XRPC path) is refused inside the commit.
+            await #expect(throws: CommitError.storage(.missingBlob(absent))) {
+                try await pds.blocking {
+                    try pds.repos.write(
+                        did: a.did, key: key, [.create(collection: "com.example.pic", rkey: "m", record: record)],
+                        requireBlobs: true)
+                }
+            }
             try await pds.blocking {
                 try pds.repos.write(
                     did: a.did, key: key, [.create(collection: "com.example.pic", rkey: "m", record: record)])

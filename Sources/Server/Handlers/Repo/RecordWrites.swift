@@ -143,7 +143,9 @@ extension XRPCCall {
     func commit(did: String, _ writes: [RepoWrite], swapCommit: CID?) async throws -> PreparedCommit {
         let key = try await pds.signingKey(did: did)
         let repos = pds.repos
-        return try await pds.blocking { try repos.write(did: did, key: key, writes, swapCommit: swapCommit) }
+        return try await pds.blocking {
+            try repos.write(did: did, key: key, writes, swapCommit: swapCommit, requireBlobs: true)
+        }
     }
 
     /// The current CID at `collection/rkey`, or nil.

@@ -9,7 +9,7 @@ extension ServerHandlers {
         let auth = try call.refresh()
         let pds = call.pds
         guard let account = try await pds.control.account(did: auth.did) else {
-            throw XRPCError.invalidRequest("Account not found", name: "InvalidToken")
+            throw XRPCError.invalidRequest("Could not find user info for account")
         }
         if account.takedownRef != nil {
             throw XRPCError.unauthorized("Account has been taken down", name: "AccountTakedown")

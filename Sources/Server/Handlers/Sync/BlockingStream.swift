@@ -21,6 +21,8 @@ import Synchronization
 enum BlockingStream {
     /// Threads for stream producers: at most this many downloads scan at once; more wait their turn.
     static let producerThreads = 16
+    /// How long a producer waits for a client that reads nothing before abandoning the transfer.
+    static let stallTimeout: DispatchTimeInterval = .seconds(30)
 
     /// The producers' pool: started on first use, lives as long as the process.
     static let producers: NIOThreadPool = {
@@ -39,10 +41,14 @@ enum BlockingStream {
 
         init(slots: Int) { semaphore = DispatchSemaphore(value: slots) }
 
-        /// Waits for a free slot (producer side); throws once the gate is closed.
+        /// Waits for a free slot (producer side); throws once the gate is closed, or when the client
+        /// has read nothing for `stallTimeout`, so a reader that stops cannot hold a producer forever.
         func acquire() throws {
             if closed.load(ordering: .acquiring) { throw Abandoned() }
-            semaphore.wait()
+            if semaphore.wait(timeout: .now() + BlockingStream.stallTimeout) == .timedOut {
+                closed.store(true, ordering: .releasing)
+                throw Abandoned()
+            }
             if closed.load(ordering: .acquiring) { throw Abandoned() }
         }
 
