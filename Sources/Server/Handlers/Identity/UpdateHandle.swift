@@ -17,11 +17,12 @@ extension IdentityHandlers {
             throw XRPCError.unauthorized("Account has been taken down", name: "AccountTakedown")
         }
         let handle = try HandleRules.normalize(raw, domains: pds.config.handleDomains, requireServiceDomain: false)
-        if HandleRules.isServiceHandle(handle, domains: pds.config.handleDomains) {
-            if let other = try await pds.control.account(handle: handle), other.did != auth.did {
-                throw XRPCError.invalidRequest("Handle already taken: \(handle)", name: "HandleNotAvailable")
-            }
-        } else {
+        // Checked for every handle, before anything is published: with a remote PLC directory the
+        // operation goes out before the SQL row changes, so a taken handle must fail first.
+        if let other = try await pds.control.account(handle: handle), other.did != auth.did {
+            throw XRPCError.invalidRequest("Handle already taken: \(handle)", name: "HandleNotAvailable")
+        }
+        if !HandleRules.isServiceHandle(handle, domains: pds.config.handleDomains) {
             HandleResolver.shared.forget(handle)
             guard await HandleResolver.shared.resolve(handle) == auth.did else {
                 throw XRPCError.invalidRequest("External handle did not resolve to DID")
