@@ -31,6 +31,7 @@ public struct ServerConfig: Sendable {
         .init(name: "PDS_LEXICON_ENFORCE", help: "reject lexicon violations instead of logging them (default false)"),
         .init(name: "PDS_LEXICON_DIR", help: "lexicon JSON directory (default ./lexicons)"),
         .init(name: "PDS_FSYNC", help: "fsync every commit (default true)"),
+        .init(name: "PDS_DNS_NAMESERVER", help: "DNS server for handle TXT lookups, host[:port] (default: /etc/resolv.conf)"),
     ]
 
     /// Host name the service is reached at.

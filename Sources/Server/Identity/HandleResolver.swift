@@ -4,11 +4,9 @@ import Engine
 import Foundation
 import Synchronization
 
-/// Resolves handles that are not this server's: `https://<handle>/.well-known/atproto-did`, with
-/// answers (and failures) cached for a few minutes.
-///
-/// DNS TXT (`_atproto.<handle>`) is not done yet: no DNS client is available without a new
-/// dependency, so handles published only in DNS do not resolve here.
+/// Resolves handles that are not this server's: the DNS TXT record `_atproto.<handle>` (`did=…`)
+/// first, then `https://<handle>/.well-known/atproto-did`, with answers (and failures) cached for
+/// a few minutes.
 public final class HandleResolver: Sendable {
     /// How long an answer is kept.
     public let ttl: Duration
@@ -18,13 +16,20 @@ public final class HandleResolver: Sendable {
     public let capacity: Int
     /// Timeout of each HTTP attempt, in seconds.
     public let timeout: TimeInterval
+    /// The DNS server asked for TXT records (nil: skip DNS).
+    let nameserver: (host: String, port: UInt16)?
     private let cache = Mutex<[String: (did: String?, expires: ContinuousClock.Instant)]>([:])
 
     /// The resolver the handlers share.
     public static let shared = HandleResolver()
 
     /// A resolver.
-    public init(ttl: Duration = .seconds(600), negativeTTL: Duration = .seconds(60), capacity: Int = 10_000, timeout: TimeInterval = 3) {
+    public init(
+        ttl: Duration = .seconds(600), negativeTTL: Duration = .seconds(60), capacity: Int = 10_000,
+        timeout: TimeInterval = 3, nameserver: (host: String, port: UInt16)?? = nil
+    ) {
+        // nil: the system's (or PDS_DNS_NAMESERVER's); .some(nil): no DNS lookups.
+        self.nameserver = nameserver ?? DNSTXTLookup.nameserver()
         self.ttl = ttl
         self.negativeTTL = negativeTTL
         self.capacity = capacity
@@ -35,7 +40,8 @@ public final class HandleResolver: Sendable {
     public func resolve(_ handle: String) async -> String? {
         let now = ContinuousClock.now
         if let hit = cache.withLock({ $0[handle] }), hit.expires > now { return hit.did }
-        let did = await resolveHTTPS(handle)
+        var did = await resolveDNS(handle)
+        if did == nil { did = await resolveHTTPS(handle) }
         cache.withLock { c in
             if c.count >= capacity { c.removeAll(keepingCapacity: true) }
             c[handle] = (did, now + (did == nil ? negativeTTL : ttl))
@@ -45,6 +51,14 @@ public final class HandleResolver: Sendable {
 
     /// Forgets a cached answer (after this server changed the handle).
     public func forget(_ handle: String) { _ = cache.withLock { $0.removeValue(forKey: handle) } }
+
+    /// `_atproto.<handle>` TXT: the DID of the one `did=` record (none, or several that disagree: nil).
+    func resolveDNS(_ handle: String) async -> String? {
+        guard let nameserver, let records = await DNSTXTLookup.lookup("_atproto." + handle, server: nameserver, timeout: timeout)
+        else { return nil }
+        let dids = Set(records.compactMap { r in r.hasPrefix("did=") ? (try? DID(String(r.dropFirst(4))))?.string : nil })
+        return dids.count == 1 ? dids.first : nil
+    }
 
     /// `https://<handle>/.well-known/atproto-did`: the first line of the body, if it is a DID.
     func resolveHTTPS(_ handle: String) async -> String? {
