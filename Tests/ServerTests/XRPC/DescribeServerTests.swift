@@ -76,11 +76,17 @@ import Testing
                     }
                 }
             }
-            // Another client is not affected.
+            // Another client guessing the same account's password is limited by the identifier.
             try await client.execute(
                 uri: "/xrpc/com.atproto.server.createSession", method: .post,
                 headers: [.contentType: "application/json", .init("X-Forwarded-For")!: "198.51.100.9"],
                 body: ByteBuffer(string: body)
+            ) { res in #expect(res.status == .tooManyRequests) }
+            // Another client with another identifier is not affected.
+            try await client.execute(
+                uri: "/xrpc/com.atproto.server.createSession", method: .post,
+                headers: [.contentType: "application/json", .init("X-Forwarded-For")!: "198.51.100.9"],
+                body: ByteBuffer(string: #"{"identifier": "somebody.pds.example", "password": "wrong"}"#)
             ) { res in #expect(res.status == .unauthorized) }
         }
     }

@@ -10,6 +10,15 @@ extension ServerHandlers {
         }
         let allowTakendown = input["allowTakendown"]?.boolValue ?? false
         let pds = call.pds
+        if pds.config.rateLimitsEnabled {
+            // As the reference: per identifier as well as per client, 30 per five minutes and 300 a
+            // day, so password guessing against one account is slow from any number of addresses.
+            let key = "createSession|" + identifier.lowercased().prefix(256)
+            let now = XRPCCall.now()
+            guard pds.rateLimiter.allow(key + "|5m", RateLimit(30, per: 300), now: now),
+                pds.rateLimiter.allow(key + "|1d", RateLimit(300, per: 86_400), now: now)
+            else { throw XRPCError.rateLimited }
+        }
         let account = try await Login.check(pds: pds, identifier: identifier, password: password)
         let takenDown = account.takedownRef != nil
         if takenDown && !allowTakendown {
