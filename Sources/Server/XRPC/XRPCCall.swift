@@ -18,6 +18,21 @@ public struct XRPCCall: Sendable {
     public let pds: PDS
     /// The request's logger (carries its id).
     public let logger: Logger
+    /// The body as a JSON object, parsed once at dispatch (nil if absent or not an object).
+    let json: IPLDMap?
+
+    /// A call; the body, when there is one, is parsed here, once, for the lexicon check and the handler.
+    init(nsid: String, request: Request, params: [String: [String]], body: ByteBuffer?, pds: PDS, logger: Logger) {
+        self.nsid = nsid
+        self.request = request
+        self.params = params
+        self.body = body
+        self.pds = pds
+        self.logger = logger
+        json = body.flatMap { b in
+            b.readableBytes == 0 ? nil : b.withUnsafeReadableBytes { try? AtprotoJSON.decodeObject(Array($0)) }
+        }
+    }
 
     /// One string parameter (the last if repeated), or nil.
     public func string(_ name: String) -> String? { params[name]?.last }
@@ -49,7 +64,9 @@ public struct XRPCCall: Sendable {
 
     /// The body parsed as an atproto JSON object.
     public func jsonBody() throws(XRPCError) -> IPLDMap {
+        if let json { return json }
         guard let body, body.readableBytes > 0 else { throw .invalidRequest("Request body is empty") }
+        // Not an object: parse again only to say why.
         do {
             return try body.withUnsafeReadableBytes { raw in
                 try AtprotoJSON.decodeObject(Array(raw))

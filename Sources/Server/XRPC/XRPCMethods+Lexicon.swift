@@ -14,10 +14,9 @@ extension XRPCMethods {
         let catalog = call.pds.lexicons
         var violation: LexiconViolation? = nil
         if case .invalid(let v) = catalog.validateParams(nsid: nsid, params: call.params) { violation = v }
-        if violation == nil, kind == .procedure, let body = call.body, body.readableBytes > 0,
+        if violation == nil, kind == .procedure, let json = call.json,
             call.request.headers[.contentType]?.lowercased().hasPrefix("application/json") ?? false,
-            let value = body.withUnsafeReadableBytes({ try? AtprotoJSON.decode(Array($0)) }),
-            case .invalid(let v) = catalog.validateInput(nsid: nsid, value: value)
+            case .invalid(let v) = catalog.validateInput(nsid: nsid, value: .map(json))
         {
             violation = v
         }
