@@ -73,8 +73,8 @@ public final class RepoService<Storage: RepoStorage>: Sendable {
     /// The commit's `#commit` frame goes into the same storage write as the commit itself.
     private static func attachEvent(_ prepared: inout PreparedCommit, previous: RepoRoot?) {
         let commit = prepared
-        prepared.write.event = { seq in
-            EventFrame.commit(commit, previous: previous, seq: seq, time: Datetime.now().description)
+        prepared.write.event = { stamp in
+            EventFrame.commit(commit, previous: previous, seq: stamp.seq, time: stamp.time.string)
         }
     }
 

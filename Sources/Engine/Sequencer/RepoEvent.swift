@@ -1,13 +1,22 @@
 // RepoEvent.swift: the events of the repo event log (the firehose's source), as wire frames.
 // Book: docs/16-sequencer-and-firehose.md.
 
-/// An event that is not a commit: identity and account changes.
-public enum RepoEvent: Sendable, Equatable {
+/// An event that is not a commit: identity and account changes, and repo state announcements.
+public enum RepoEvent: Sendable {
     /// The DID document or handle changed (`#identity`).
     case identity(did: String, handle: String?)
     /// The account's hosting status changed (`#account`): active, or inactive with a status such as
     /// `takendown`, `suspended`, `deactivated` or `deleted`.
     case account(did: String, active: Bool, status: String?)
+    /// The repo's current state, for consumers to resynchronise from (`#sync`): its signed commit.
+    /// Sent after a repo's first commit and when an account comes back into service.
+    case sync(did: String, rev: String, commit: CID, commitBlock: [UInt8])
+
+    /// The `#sync` event for a prepared (and written) commit.
+    public static func sync(_ prepared: PreparedCommit) -> RepoEvent {
+        let commit = prepared.newBlocks.first { $0.cid == prepared.commitCID }?.bytes ?? prepared.commit.encoded().0
+        return .sync(did: prepared.commit.unsigned.did, rev: prepared.commit.unsigned.rev, commit: prepared.commitCID, commitBlock: commit)
+    }
 
     /// The frame for this event at `seq` and `time` (an ISO 8601 datetime).
     public func frame(seq: UInt64, time: String) -> [UInt8] {
@@ -22,6 +31,13 @@ public enum RepoEvent: Sendable, Equatable {
             ]
             if let status { body.append(("status", .string(status))) }
             return EventFrame.encode(type: "#account", body: body)
+        case .sync(let did, let rev, let commit, let block):
+            var car = CARWriter(roots: [commit])
+            car.append(cid: commit, block: block)
+            return EventFrame.encode(type: "#sync", body: [
+                ("seq", .int(Int64(seq))), ("did", .string(did)), ("rev", .string(rev)), ("blocks", .bytes(car.take())),
+                ("time", .string(time)),
+            ])
         }
     }
 }

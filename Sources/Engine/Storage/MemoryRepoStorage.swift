@@ -23,13 +23,26 @@ public final class MemoryRepoStorage: RepoStorage {
         var repos: [String: Repo] = [:]
         var dids: [UInt64: String] = [:]
         var nextID: UInt64 = 1
-        var events: [(seq: UInt64, frame: [UInt8])] = []
+        var events: [SequencedFrame] = []
+        var nextSeq: UInt64 = 1
     }
 
     private let state = Mutex(State())
+    /// Publishes events as they are appended.
+    public let sequencer = Sequencer(head: 0, capacity: 1024)
 
     /// An empty store.
     public init() {}
+
+    /// Appends an event under the state lock (so numbers land in order) and publishes it.
+    private func sequence(_ s: inout State, _ frame: (EventStamp) -> [UInt8]) -> UInt64 {
+        let stamp = EventStamp(seq: s.nextSeq, time: .now())
+        s.nextSeq += 1
+        let bytes = frame(stamp)
+        s.events.append(SequencedFrame(seq: stamp.seq, millis: stamp.millis, bytes: bytes))
+        sequencer.publish(stamp, bytes: bytes)
+        return stamp.seq
+    }
 
     /// Runs `body` on the repo for `did`, or throws `unknownRepo`.
     private func withRepo<R: Sendable>(_ did: String, _ body: (inout Repo) throws(StorageError) -> R)
@@ -110,30 +123,34 @@ public final class MemoryRepoStorage: RepoStorage {
             repo.added.append((write.root.rev, write.newBlocks.map(\.cid)))
             repo.root = write.root
         }
-        if let event = write.event {
-            state.withLock { s in
-                let seq = UInt64(s.events.count + 1)
-                s.events.append((seq, event(seq)))
-            }
-        }
+        if let event = write.event { state.withLock { s in _ = sequence(&s, event) } }
     }
 
     /// Writes a non-commit event at the next sequence number.
-    public func appendEvent(_ event: RepoEvent, time: String) throws(StorageError) -> UInt64 {
-        state.withLock { s in
-            let seq = UInt64(s.events.count + 1)
-            s.events.append((seq, event.frame(seq: seq, time: time)))
-            return seq
-        }
+    public func appendEvent(_ event: RepoEvent) throws(StorageError) -> UInt64 {
+        state.withLock { s in sequence(&s) { event.frame(seq: $0.seq, time: $0.time.string) } }
     }
 
     /// Up to `limit` events after `after`.
-    public func events(after: UInt64, limit: Int) throws(StorageError) -> [(seq: UInt64, frame: [UInt8])] {
+    public func events(after: UInt64, limit: Int) throws(StorageError) -> [SequencedFrame] {
         state.withLock { s in Array(s.events.lazy.filter { $0.seq > after }.prefix(max(0, limit))) }
     }
 
     /// The highest sequence number written.
-    public func lastSequence() throws(StorageError) -> UInt64 { state.withLock { UInt64($0.events.count) } }
+    public func lastSequence() throws(StorageError) -> UInt64 { state.withLock { $0.nextSeq - 1 } }
+
+    /// The oldest event kept.
+    public func firstEvent() throws(StorageError) -> SequencedFrame? { state.withLock { $0.events.first } }
+
+    /// Deletes events sequenced before `millis`.
+    @discardableResult
+    public func trimEvents(before millis: Int64) throws(StorageError) -> Int {
+        state.withLock { s in
+            let count = s.events.prefix { $0.millis < millis }.count
+            s.events.removeFirst(count)
+            return count
+        }
+    }
 
     /// Blocks added after `rev` that the repo still holds, each once, in commit order.
     public func forEachBlock(did: String, since rev: String, _ body: (CID, UnsafeRawBufferPointer) throws -> Void)

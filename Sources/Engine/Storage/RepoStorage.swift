@@ -42,8 +42,9 @@ public struct CommitWrite: Sendable {
     /// Refuse the write (`missingBlob`) if a record newly refers to a blob the repo does not hold.
     /// Off for imports, whose blobs may arrive later (`listMissingBlobs`).
     public var requireBlobs = false
-    /// The event-log frame for this commit, built once its sequence number is known (nil: no event).
-    public var event: (@Sendable (UInt64) -> [UInt8])?
+    /// The event-log frame for this commit, built once its sequence number and time are known
+    /// (nil: no event).
+    public var event: (@Sendable (EventStamp) -> [UInt8])?
     /// Record index changes. Record blocks are reference-counted by storage from these (the same
     /// record bytes can sit under two keys): a record block is deleted when no key uses it any more.
     public var index: [RecordIndexChange]
@@ -115,12 +116,21 @@ public protocol RepoStorage: AnyObject, Sendable {
     func importRepo(
         did: String, root: RepoRoot, blocks: [CID: [UInt8]], records: [(collection: String, rkey: String, cid: CID)]
     ) throws(StorageError)
-    /// Writes a non-commit event at the next sequence number and returns that number.
-    func appendEvent(_ event: RepoEvent, time: String) throws(StorageError) -> UInt64
-    /// Up to `limit` events after sequence number `after`, in order, as stored frames.
-    func events(after: UInt64, limit: Int) throws(StorageError) -> [(seq: UInt64, frame: [UInt8])]
-    /// The highest sequence number written (0 before the first event).
+    /// Publishes written events to live subscribers (docs/16-sequencer-and-firehose.md).
+    var sequencer: Sequencer { get }
+    /// Writes a non-commit event at the next sequence number (stamped with the current time) and
+    /// returns that number.
+    func appendEvent(_ event: RepoEvent) throws(StorageError) -> UInt64
+    /// Up to `limit` published events after sequence number `after`, in order, as stored frames.
+    func events(after: UInt64, limit: Int) throws(StorageError) -> [SequencedFrame]
+    /// The highest sequence number handed out (0 before the first event).
     func lastSequence() throws(StorageError) -> UInt64
+    /// The oldest event still in the log, or nil if it is empty.
+    func firstEvent() throws(StorageError) -> SequencedFrame?
+    /// Deletes the events sequenced before `millis` (Unix milliseconds) and returns how many went;
+    /// numbering continues after them.
+    @discardableResult
+    func trimEvents(before millis: Int64) throws(StorageError) -> Int
     /// Removes the repo: its blocks, records, blob references, head and id.
     func deleteRepo(did: String) throws(StorageError)
     /// A `BlockSource` over the repo's blocks, for the MST and commit code.

@@ -65,8 +65,8 @@ extension RocksRepoStorage {
             for block in write.newBlocks { block.cid.encode(into: &added) }
             batch.put(blockRevsFamily, StorageKey.blockRev(id, write.root.rev), added)
             batch.put(reposFamily, Array(write.did.utf8), RepoEntry(id: id, root: write.root).encoded)
-            if let event = write.event { addEvent(to: batch, event) }
-            try db.write(batch)
+            let event = write.event.map { addEvent(to: batch, $0) }
+            try self.write(batch, event: event)
         }
     }
 }

@@ -14,7 +14,9 @@ public final class RocksRepoStorage: RepoStorage {
     /// The column families, in open order.
     static let familyNames = ["default", "blocks", "repos", "repo_ids", "records", "record_refs", "blobs", "events", "meta", "block_revs"]
     /// The on-disk format this code writes (stored under `meta/format_version`).
-    static let formatVersion: UInt8 = 1
+    /// Version 2 put each event's time in front of its frame; a version-1 log is dropped on open
+    /// (its numbering is kept).
+    static let formatVersion: UInt8 = 2
 
     /// The database.
     let db: RocksDB
@@ -36,6 +38,8 @@ public final class RocksRepoStorage: RepoStorage {
     let nextID: Mutex<UInt64>
     /// The next event sequence number; held only while a number is taken and its frame built.
     let nextSeq: Mutex<UInt64>
+    /// Publishes written events to live subscribers, in sequence order.
+    public let sequencer: Sequencer
     /// Repo ids by DID, as `requireID` has found them.
     let ids = Mutex<[String: UInt64]>([:])
     /// Entries `ids` holds before it starts over.
@@ -62,11 +66,20 @@ public final class RocksRepoStorage: RepoStorage {
         eventsFamily = db.family("events")
         metaFamily = db.family("meta")
         nextID = Mutex(try RocksRepoStorage.prepareMeta(db, meta: db.family("meta"), repoIDs: db.family("repo_ids")))
-        let lastEvent = db.iterator(eventsFamily)
-        lastEvent.seekToLast()
-        let last = lastEvent.isValid ? lastEvent.withKey { StorageKey.readID($0) } ?? 0 : 0
-        try lastEvent.check()
-        nextSeq = Mutex(last + 1)
+        let next = try RocksRepoStorage.nextSequence(db, events: eventsFamily, meta: metaFamily)
+        nextSeq = Mutex(next)
+        sequencer = Sequencer(head: next - 1, capacity: options.eventRingCapacity)
+    }
+
+    /// Deletes a version-1 event log (frames without times), keeping its numbering.
+    private static func dropVersion1Events(_ db: RocksDB, meta: RocksFamily) throws(StorageError) {
+        let events = db.family("events")
+        let next = try nextSequence(db, events: events, meta: meta)
+        let batch = RocksWriteBatch()
+        batch.deleteRange(events, from: StorageKey.repo(0), to: StorageKey.repo(UInt64.max))
+        batch.put(meta, StorageKey.trimmedEvents, StorageKey.repo(next - 1))
+        batch.put(meta, StorageKey.formatVersion, [formatVersion])
+        try db.write(batch)
     }
 
     /// Checks (or writes) the format version and finds the next repo id: the stored counter, or one
@@ -79,6 +92,7 @@ public final class RocksRepoStorage: RepoStorage {
             guard version[0] <= formatVersion else {
                 throw .open(path: db.path, .other("written by a newer version (format \(version[0]))"))
             }
+            if version[0] < 2 { try dropVersion1Events(db, meta: meta) }
         } else {
             let batch = RocksWriteBatch()
             batch.put(meta, StorageKey.formatVersion, [formatVersion])

@@ -9,7 +9,7 @@
 /// - `records`: `repoId ‖ collection ‖ 0x00 ‖ rkey` → CID bytes
 /// - `block_revs`: `repoId ‖ rev utf8` → the CIDs of the blocks that commit added, concatenated
 /// - `blobs`: the blob index, several kinds behind a byte after the repo id (`BlobKey` has them)
-/// - `events`: `seq` (8 bytes big-endian) → event (reserved)
+/// - `events`: `seq` (8 bytes big-endian) → `millis` (8 bytes big-endian) ‖ frame
 /// - `meta`: ASCII names → values
 enum StorageKey {
     /// Separates the collection from the rkey; NSIDs and record keys never contain it.
@@ -78,6 +78,8 @@ enum StorageKey {
 
     /// The `meta` key holding the next repo id to hand out.
     static let nextRepoID: [UInt8] = Array("next_repo_id".utf8)
+    /// The `meta` key holding the highest event number trimmed from the log.
+    static let trimmedEvents: [UInt8] = Array("trimmed_events".utf8)
     /// The `meta` key holding the on-disk format version.
     static let formatVersion: [UInt8] = Array("format_version".utf8)
 }

@@ -11,6 +11,8 @@ public struct StorageOptions: Sendable, Hashable {
     public var blockCacheBytes: Int
     /// Create the directory (and its parents) and the database when absent.
     public var createIfMissing: Bool
+    /// How many recent events the sequencer's ring keeps for live subscribers (a power of two).
+    public var eventRingCapacity: Int
 
     /// The default block cache: 256 MiB.
     public static let defaultBlockCacheBytes = 256 << 20
@@ -18,8 +20,9 @@ public struct StorageOptions: Sendable, Hashable {
     /// Options for a database at `path`.
     public init(
         path: String, sync: Bool = true, blockCacheBytes: Int = StorageOptions.defaultBlockCacheBytes,
-        createIfMissing: Bool = true
+        createIfMissing: Bool = true, eventRingCapacity: Int = 16_384
     ) {
+        self.eventRingCapacity = eventRingCapacity
         self.path = path
         self.sync = sync
         self.blockCacheBytes = blockCacheBytes

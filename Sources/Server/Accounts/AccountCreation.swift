@@ -90,18 +90,19 @@ enum AccountCreation {
         return CreatedAccount(did: did, handle: req.handle, tokens: tokens, document: document)
     }
 
-    /// Appends `#identity` and `#account`, then creates the repo (its `#commit` follows). If the repo
-    /// can not be made after the events went out, an `#account` `deleted` event retracts them.
+    /// Appends `#identity` and `#account`, then creates the repo (its `#commit` follows) and appends
+    /// `#sync` with the first commit, the reference's order. If the repo can not be made after the
+    /// events went out, an `#account` `deleted` event retracts them.
     static func writeRepo(pds: PDS, did: String, handle: String, key: AnyPrivateKey, flag: RepoCreationFlag) async throws {
         try await pds.blocking {
-            let time = Datetime.now().string
-            _ = try pds.storage.appendEvent(.identity(did: did, handle: handle), time: time)
+            _ = try pds.storage.appendEvent(.identity(did: did, handle: handle))
             do {
-                _ = try pds.storage.appendEvent(.account(did: did, active: true, status: nil), time: time)
-                try pds.repos.createRepo(did: did, key: key)
+                _ = try pds.storage.appendEvent(.account(did: did, active: true, status: nil))
+                let genesis = try pds.repos.createRepo(did: did, key: key)
                 flag.value = true
+                _ = try pds.storage.appendEvent(.sync(genesis))
             } catch {
-                _ = try? pds.storage.appendEvent(.account(did: did, active: false, status: "deleted"), time: Datetime.now().string)
+                _ = try? pds.storage.appendEvent(.account(did: did, active: false, status: "deleted"))
                 throw error
             }
         }
@@ -111,7 +112,7 @@ enum AccountCreation {
     static func unwindRepo(pds: PDS, did: String) async {
         _ = try? await pds.blocking {
             try? pds.storage.deleteRepo(did: did)
-            _ = try? pds.storage.appendEvent(.account(did: did, active: false, status: "deleted"), time: Datetime.now().string)
+            _ = try? pds.storage.appendEvent(.account(did: did, active: false, status: "deleted"))
         }
     }
 }

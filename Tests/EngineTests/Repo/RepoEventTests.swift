@@ -20,12 +20,12 @@ import Testing
     static func sequenced(_ store: some RepoStorage) throws {
         let service = RepoService(storage: store)
         let key = AnyPrivateKey.generate(.k256)
-        let first = try store.appendEvent(.identity(did: did, handle: "alice.test"), time: "2026-01-01T00:00:00.000Z")
+        let first = try store.appendEvent(.identity(did: did, handle: "alice.test"))
         let genesis = try service.createRepo(did: did, key: key)
         let post = try service.write(did: did, key: key, [
             .create(collection: "app.bsky.feed.post", rkey: "r1", record: MemoryRepo.post(1))
         ])
-        _ = try store.appendEvent(.account(did: did, active: false, status: "deactivated"), time: "2026-01-01T00:00:01.000Z")
+        _ = try store.appendEvent(.account(did: did, active: false, status: "deactivated"))
         let events = try store.events(after: 0, limit: 100)
         #expect(events.map(\.seq) == [first, first + 1, first + 2, first + 3])
         #expect(try store.lastSequence() == first + 3)
@@ -60,11 +60,11 @@ import Testing
             let path = dir.sub("db")
             do {
                 let store = try RocksRepoStorage(options: StoreKind.rocksOptions(path))
-                for i in 0..<3 { _ = try store.appendEvent(.identity(did: Self.did, handle: "h\(i).test"), time: "t") }
+                for i in 0..<3 { _ = try store.appendEvent(.identity(did: Self.did, handle: "h\(i).test")) }
             }
             let store = try RocksRepoStorage(options: StoreKind.rocksOptions(path))
             #expect(try store.lastSequence() == 3)
-            #expect(try store.appendEvent(.identity(did: Self.did, handle: nil), time: "t") == 4)
+            #expect(try store.appendEvent(.identity(did: Self.did, handle: nil)) == 4)
         }
     }
 }

@@ -110,7 +110,8 @@ enum TestAccounts {
 
     /// The `#...` type of every event in the log, with the DID it names, in sequence order.
     static func events(_ pds: PDS) throws -> [(type: String, did: String?)] {
-        try pds.storage.events(after: 0, limit: 10_000).map { _, frame in
+        try pds.storage.events(after: 0, limit: 10_000).map { event in
+            let frame = event.frame
             let split = try frame.withUnsafeBytes { try DagCBOR.scan($0) }
             let header = try DagCBOR.decode(Array(frame[..<split]))
             let body = try DagCBOR.decode(Array(frame[split...]))

@@ -39,7 +39,7 @@ import Testing
 
             // #identity, #account, #commit, in that order.
             let events = try TestAccounts.events(pds).filter { $0.did == alice.did }.map(\.type)
-            #expect(events == ["#identity", "#account", "#commit"])
+            #expect(events == ["#identity", "#account", "#commit", "#sync"])
 
             // The account row and the invite use are there.
             let row = try #require(try await pds.control.account(did: alice.did))

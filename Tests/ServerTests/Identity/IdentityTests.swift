@@ -40,7 +40,7 @@ import Testing
             #expect(log.entries.count == 2)
 
             let events = try TestAccounts.events(pds).filter { $0.did == alice.did }.map(\.type)
-            #expect(events == ["#identity", "#account", "#commit", "#identity"])
+            #expect(events == ["#identity", "#account", "#commit", "#sync", "#identity"])
             let last = try #require(try pds.storage.events(after: 0, limit: 100).last)
             let split = try last.frame.withUnsafeBytes { try DagCBOR.scan($0) }
             #expect(try DagCBOR.decode(Array(last.frame[split...]))["handle"] == "alice2.pds.example")

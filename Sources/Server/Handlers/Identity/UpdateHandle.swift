@@ -32,7 +32,7 @@ extension IdentityHandlers {
             try await changeHandle(pds: pds, did: auth.did, handle: handle)
         }
         _ = try await pds.blocking {
-            try pds.storage.appendEvent(.identity(did: auth.did, handle: handle), time: Datetime.now().string)
+            try pds.storage.appendEvent(.identity(did: auth.did, handle: handle))
         }
         return .empty
     }
