@@ -49,6 +49,20 @@ public enum EventFrame {
         DagCBOR.encode(["op": 1, "t": .string(type)]) + DagCBOR.encode(.map(try! IPLDMap(body)))
     }
 
+    /// An error frame: header `{op: -1}`, body `{error, message}`. The server closes after it.
+    public static func error(_ name: String, message: String?) -> [UInt8] {
+        var body: [(String, IPLD)] = [("error", .string(name))]
+        if let message { body.append(("message", .string(message))) }
+        return DagCBOR.encode(["op": -1]) + DagCBOR.encode(.map(try! IPLDMap(body)))
+    }
+
+    /// An `#info` frame (e.g. `OutdatedCursor`), which the stream continues after.
+    public static func info(_ name: String, message: String?) -> [UInt8] {
+        var body: [(String, IPLD)] = [("name", .string(name))]
+        if let message { body.append(("message", .string(message))) }
+        return encode(type: "#info", body: body)
+    }
+
     /// The `#commit` frame of a commit at `seq`: its ops, the blocks it added as a CAR slice, the
     /// previous rev (`since`) and data root (`prevData`).
     public static func commit(

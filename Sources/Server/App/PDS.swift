@@ -40,7 +40,9 @@ public final class PDS: Sendable {
         let dataDirectory = config.dataDirectory
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         let storage = try RocksRepoStorage(
-            options: StorageOptions(path: (dataDirectory as NSString).appendingPathComponent("rocks"), sync: config.fsync))
+            options: StorageOptions(
+                path: (dataDirectory as NSString).appendingPathComponent("rocks"), sync: config.fsync,
+                eventRingCapacity: max(16_384, config.maxSubscriptionLag * 2)))
         let control = try await ControlStore.open(dataDirectory: dataDirectory, logger: logger)
         let lexicons: LexiconCatalog
         do {
@@ -76,6 +78,7 @@ public final class PDS: Sendable {
 
     /// Closes the SQL store and stops the pool (RocksDB closes when the last reference goes).
     public func close() async {
+        storage.sequencer.close()
         await control.close()
         try? await pool.shutdownGracefully()
     }

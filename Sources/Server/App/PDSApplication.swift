@@ -2,6 +2,7 @@
 // Book: docs/10-xrpc.md.
 import Engine
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import ServiceLifecycle
 
@@ -30,6 +31,7 @@ public enum PDSApplication {
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: AtprotoJSON.encode(["version": .string(serverVersion)]))))
         }
+        router.get(RouterPath(FirehoseRoutes.path)) { _, _ in try FirehoseRoutes.notUpgraded() }
         router.on("/xrpc/{nsid}", method: .get) { request, context in
             try await methods.dispatch(nsid: context.parameters.get("nsid") ?? "", request: request, context: context, pds: pds)
         }
@@ -45,9 +47,12 @@ public enum PDSApplication {
     public static func make(pds: PDS) -> some ApplicationProtocol {
         var app = Application(
             router: router(pds: pds),
+            server: .http1WebSocketUpgrade(
+                configuration: .init(ws: .init(maxFrameSize: 1 << 16, autoPing: .enabled(timePeriod: .seconds(30)))),
+                shouldUpgrade: FirehoseRoutes.shouldUpgrade(pds: pds)),
             configuration: .init(address: .hostname(pds.config.bindAddress, port: pds.config.port), serverName: "swift-pds"),
             logger: pds.logger)
-        app.addServices(PDSShutdown(pds: pds), BlobSweeper(pds: pds))
+        app.addServices(PDSShutdown(pds: pds), BlobSweeper(pds: pds), SequencerService(pds: pds), Crawlers(pds: pds))
         return app
     }
 }

@@ -31,6 +31,9 @@ public struct ServerConfig: Sendable {
         .init(name: "PDS_LEXICON_ENFORCE", help: "reject lexicon violations instead of logging them (default false)"),
         .init(name: "PDS_LEXICON_DIR", help: "lexicon JSON directory (default ./lexicons)"),
         .init(name: "PDS_FSYNC", help: "fsync every commit (default true)"),
+        .init(name: "PDS_FIREHOSE_RETENTION", help: "how long the firehose keeps events for replay, e.g. 72h, 30m, 3d (default 72h)"),
+        .init(name: "PDS_MAX_SUBSCRIPTION_BUFFER", help: "events a live firehose subscriber may fall behind before ConsumerTooSlow (default 10000)"),
+        .init(name: "PDS_CRAWLERS", help: "comma-separated relay URLs sent requestCrawl after start and at most every 20 minutes"),
         .init(name: "PDS_DNS_NAMESERVER", help: "DNS server for handle TXT lookups, host[:port] (default: /etc/resolv.conf)"),
     ]
 
@@ -66,6 +69,12 @@ public struct ServerConfig: Sendable {
     public var lexiconDirectory: String
     /// fsync each commit.
     public var fsync: Bool
+    /// How long events stay in the log for cursor replay.
+    public var firehoseRetention: Duration
+    /// How many events a live subscriber may lag before it is cut off with `ConsumerTooSlow`.
+    public var maxSubscriptionLag: Int
+    /// Relays to ask to crawl this PDS (base URLs).
+    public var crawlers: [String]
 
     /// Settings from environment variables (the process environment over a `.env` file's, as merged by the caller).
     public init(environment env: [String: String]) {
@@ -96,6 +105,23 @@ public struct ServerConfig: Sendable {
         lexiconEnforce = flag("PDS_LEXICON_ENFORCE", false)
         lexiconDirectory = env["PDS_LEXICON_DIR"] ?? "./lexicons"
         fsync = flag("PDS_FSYNC", true)
+        firehoseRetention = env["PDS_FIREHOSE_RETENTION"].flatMap(Self.duration) ?? .seconds(72 * 3600)
+        maxSubscriptionLag = env["PDS_MAX_SUBSCRIPTION_BUFFER"].flatMap(Int.init).map { max(1, $0) } ?? 10_000
+        crawlers = (env["PDS_CRAWLERS"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// `90s`, `30m`, `72h`, `3d` (or a bare number of seconds) as a duration; nil if malformed.
+    static func duration(_ text: String) -> Duration? {
+        let units: [Character: Int64] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
+        var digits = Substring(text.trimmingCharacters(in: .whitespaces))
+        var scale: Int64 = 1
+        if let last = digits.last, let unit = units[last] {
+            scale = unit
+            digits = digits.dropLast()
+        }
+        guard let n = Int64(digits), n > 0, n <= Int64.max / scale else { return nil }
+        return .seconds(n * scale)
     }
 
     /// The service's own DID (`did:web:` + host name).

@@ -1,0 +1,101 @@
+// FirehoseRoutes.swift: com.atproto.sync.subscribeRepos over WebSocket.
+// Book: docs/16-sequencer-and-firehose.md ("The endpoint").
+import Engine
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+import HTTPTypes
+
+/// The WebSocket side of the server: `subscribeRepos` upgrades here.
+public enum FirehoseRoutes {
+    /// The endpoint's path.
+    static let path = "/xrpc/com.atproto.sync.subscribeRepos"
+
+    /// Decides WebSocket upgrades: `subscribeRepos` upgrades, every other path stays HTTP. (A
+    /// closure rather than a WebSocket router: the router's context keeps a reference to itself
+    /// through the handler it stores, which would keep every connection's context alive.)
+    public static func shouldUpgrade(pds: PDS) -> @Sendable (HTTPRequest, any Channel, Logger) throws
+        -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>>
+    {
+        { request, _, _ in
+            let target = (request.path ?? "").split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+            guard target.first == Substring(path) else { return .dontUpgrade }
+            // The only parameter; its value is digits when valid, so it needs no percent-decoding.
+            let cursor = target.dropFirst().first?.split(separator: "&")
+                .first { $0.hasPrefix("cursor=") }.map { String($0.dropFirst("cursor=".count)) }
+            return .upgrade([:]) { inbound, outbound, _ in await serve(pds: pds, query: cursor, inbound, outbound) }
+        }
+    }
+
+    /// The answer to a plain GET of the endpoint: it only speaks WebSocket.
+    static func notUpgraded() throws -> Response {
+        throw XRPCError.invalidRequest("subscribeRepos is a WebSocket subscription: connect with an Upgrade: websocket request")
+    }
+
+    /// Runs one subscription to its end.
+    static func serve(pds: PDS, query cursor: String?, _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter) async {
+        let sequencer = pds.storage.sequencer
+        sequencer.subscriberJoined()
+        defer { sequencer.subscriberLeft() }
+        let requested = cursor.map { UInt64($0) }
+        if requested == .some(nil) {
+            return await fail(outbound, "InvalidRequest", "cursor must be a non-negative integer")
+        }
+        do {
+            let retention = pds.config.firehoseRetention
+            let start = try await pds.blocking {
+                try FirehoseStart.resolve(
+                    cursor: requested ?? nil, storage: pds.storage, retention: retention,
+                    now: Datetime.now().microsecondsSinceEpoch / 1000)
+            }
+            guard case .after(let after, let outdated) = start else {
+                return await fail(outbound, "FutureCursor", "Cursor in the future.")
+            }
+            if outdated {
+                let notice = EventFrame.info("OutdatedCursor", message: "Requested cursor exceeded limit. Possibly missing events")
+                try await outbound.write(.binary(ByteBuffer(bytes: notice)))
+            }
+            let maxLag = UInt64(pds.config.maxSubscriptionLag)
+            let progress = FirehoseSubscription.Progress(after)
+            let subscription = FirehoseSubscription(pds: pds, outbound: outbound, maxLag: maxLag, progress: progress)
+            let end = try await withThrowingTaskGroup(of: FirehoseSubscription.End?.self) { group in
+                group.addTask { try await subscription.run(after: after) }
+                group.addTask { try await FirehoseSubscription.watch(progress, sequencer: sequencer, maxLag: maxLag) }
+                group.addTask {
+                    for try await _ in inbound {}
+                    return nil  // the subscriber closed
+                }
+                let first = try await group.next() ?? nil
+                group.cancelAll()
+                return first
+            }
+            switch end {
+            case .tooSlow?: await fail(outbound, "ConsumerTooSlow", "Stream consumer too slow")
+            case .shutdown?: await closing(outbound) { try await outbound.close(.goingAway, reason: "server shutting down") }
+            case nil: break
+            }
+        } catch {
+            pds.logger.debug("firehose subscriber ended", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Sends an error frame and closes with 1008 and the error's name, as the reference does.
+    static func fail(_ outbound: WebSocketOutboundWriter, _ name: String, _ message: String) async {
+        await closing(outbound) {
+            try await outbound.write(.binary(ByteBuffer(bytes: EventFrame.error(name, message: message))))
+            try await outbound.close(.policyViolation, reason: name)
+        }
+    }
+
+    /// Runs the closing writes, giving up after two seconds (a subscriber that stopped reading
+    /// would otherwise hold them forever); the connection is torn down either way.
+    static func closing(_ outbound: WebSocketOutboundWriter, _ body: @escaping @Sendable () async throws -> Void) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await body() }
+            group.addTask { try? await Task.sleep(for: .seconds(2)) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+}
