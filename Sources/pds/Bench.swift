@@ -8,7 +8,7 @@ import Synchronization
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the engine on this machine.",
-        subcommands: [Commits.self, CARMake.self, CARImport.self, CARExport.self, HTTP.self])
+        subcommands: [Commits.self, CARMake.self, CARImport.self, CARExport.self, HTTP.self, Firehose.self])
 
     /// Single-record commits into many RocksDB repos from several writer threads.
     struct Commits: ParsableCommand {

@@ -62,7 +62,8 @@ public final class RepoService<Storage: RepoStorage>: Sendable {
             }
             var prepared = try RepoCommitter(did: did, key: key, clock: clock)
                 .apply(writes, to: root, source: source, swapCommit: swapCommit, cache: cache)
-            Self.attachEvent(&prepared, previous: root)
+            let proof = try Self.inversionBlocks(prepared, previous: root, source: source)
+            Self.attachEvent(&prepared, previous: root, proof: proof)
             prepared.write.requireBlobs = requireBlobs
             try storing { () throws(StorageError) in try storage.apply(prepared.write) }
             remember(prepared)
@@ -71,10 +72,34 @@ public final class RepoService<Storage: RepoStorage>: Sendable {
     }
 
     /// The commit's `#commit` frame goes into the same storage write as the commit itself.
-    private static func attachEvent(_ prepared: inout PreparedCommit, previous: RepoRoot?) {
+    private static func attachEvent(
+        _ prepared: inout PreparedCommit, previous: RepoRoot?, proof: [(cid: CID, bytes: [UInt8])] = []
+    ) {
         let commit = prepared
         prepared.write.event = { stamp in
-            EventFrame.commit(commit, previous: previous, seq: stamp.seq, time: stamp.time.string)
+            EventFrame.commit(commit, previous: previous, proof: proof, seq: stamp.seq, time: stamp.time.string)
+        }
+    }
+
+    /// The unchanged tree nodes a consumer needs, beyond the commit's new blocks, to invert its
+    /// ops on the new tree and arrive at the previous data root (docs/07-commits.md, "Proofs"):
+    /// with them, a relay checks a commit knowing only the previous root. Inverting here also
+    /// checks the commit before it is written; a mismatch fails the write.
+    static func inversionBlocks(
+        _ prepared: PreparedCommit, previous: RepoRoot, source: some BlockSource
+    ) throws(CommitError) -> [(cid: CID, bytes: [UInt8])] {
+        let added = MemoryBlockSource(Dictionary(prepared.newBlocks.map { ($0.cid, $0.bytes) }) { first, _ in first })
+        do {
+            let read = try MST.inversionProof(
+                newRoot: prepared.commit.unsigned.data, previousRoot: previous.data, ops: prepared.ops,
+                source: LayeredBlockSource([added, source]))
+            return read.compactMap { added.blocks[$0.key] == nil ? ($0.key, $0.value) : nil }
+        } catch let error as MSTError {
+            throw .mst(error)
+        } catch let error as StorageError {
+            throw .storage(error)
+        } catch {
+            throw .storage(.corruptValue(family: "blocks", reason: "\(error)"))
         }
     }
 

@@ -63,13 +63,15 @@ public enum EventFrame {
         return encode(type: "#info", body: body)
     }
 
-    /// The `#commit` frame of a commit at `seq`: its ops, the blocks it added as a CAR slice, the
-    /// previous rev (`since`) and data root (`prevData`).
+    /// The `#commit` frame of a commit at `seq`: its ops, the blocks it added plus the `proof`
+    /// blocks (unchanged nodes needed to invert the ops) as a CAR slice, the previous rev
+    /// (`since`) and data root (`prevData`).
     public static func commit(
-        _ prepared: PreparedCommit, previous: RepoRoot?, seq: UInt64, time: String
+        _ prepared: PreparedCommit, previous: RepoRoot?, proof: [(cid: CID, bytes: [UInt8])] = [], seq: UInt64, time: String
     ) -> [UInt8] {
         var car = CARWriter(roots: [prepared.commitCID])
         for block in prepared.newBlocks { car.append(cid: block.cid, block: block.bytes) }
+        for block in proof { car.append(cid: block.cid, block: block.bytes) }
         let ops: [IPLD] = prepared.ops.map { op in
             var entry: [(String, IPLD)] = [
                 ("action", .string(op.action.rawValue)), ("path", .string(op.path)), ("cid", op.cid.map { .link($0) } ?? .null),

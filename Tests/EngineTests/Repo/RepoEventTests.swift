@@ -68,3 +68,44 @@ import Testing
         }
     }
 }
+
+/// A `#commit` frame carries what a relay needs to check the commit knowing only the previous data
+/// root: on a big tree, deletes need unchanged sibling nodes to invert, and the frame has them.
+@Suite struct CommitFrameProofTests {
+    @Test func deleteFramesCarryTheNodesToInvertThem() throws {
+        let store = MemoryRepoStorage()
+        let service = RepoService(storage: store)
+        let key = AnyPrivateKey.generate(.k256)
+        let did = "did:plc:commitproofcommitproofcom"
+        try service.createRepo(did: did, key: key)
+        for batch in 0..<10 {
+            try service.write(did: did, key: key, (0..<100).map { RepoServiceTests.post(batch * 100 + $0) })
+        }
+        var neededProof = 0
+        for i in stride(from: 0, to: 1000, by: 37) {
+            let before = try store.lastSequence()
+            let commit = try service.write(did: did, key: key, [
+                .delete(collection: "app.bsky.feed.post", rkey: "r\(String(i, radix: 36))", swap: .any)
+            ])
+            let frame = try #require(try store.events(after: before, limit: 1).first)
+            let (_, body) = try RepoEventTests.split(frame.frame)
+            guard case .bytes(let car)? = body["blocks"], case .link(let prevData)? = body["prevData"] else {
+                Issue.record("frame without blocks or prevData")
+                return
+            }
+            var blocks: [CID: [UInt8]] = [:]
+            for block in try CAR.read(car).blocks { blocks[block.cid] = block.bytes }
+            // The frame's blocks alone invert the op.
+            _ = try MST.inversionProof(
+                newRoot: commit.commit.unsigned.data, previousRoot: prevData, ops: commit.ops, source: MemoryBlockSource(blocks))
+            // The new blocks alone do not always: count the deletes that needed more.
+            let newOnly = MemoryBlockSource(Dictionary(commit.newBlocks.map { ($0.cid, $0.bytes) }) { a, _ in a })
+            if (try? MST.inversionProof(
+                newRoot: commit.commit.unsigned.data, previousRoot: prevData, ops: commit.ops, source: newOnly)) == nil
+            {
+                neededProof += 1
+            }
+        }
+        #expect(neededProof > 0)
+    }
+}

@@ -122,18 +122,18 @@ extension TestPDS {
     }
 }
 
-/// A relay's view of repos built only from firehose frames: checks each `#commit` against it.
-struct RelayView {
-    var blocks: [CID: [UInt8]] = [:]
-
-    /// Adds the commit's blocks, checks its signature with `key`, that the new tree holds every op's
-    /// CID, and that inverting the ops on the new tree gives `prevData`.
-    mutating func apply(commit body: IPLD, key: some PublicKey) throws {
+/// What a sync-1.1 relay checks of a `#commit` frame, knowing nothing of the repo but the
+/// previous data root: the frame's own blocks must prove everything.
+enum CommitFrameCheck {
+    /// Checks the signature with `key`, that the new tree (from the frame's blocks alone) holds
+    /// every op's CID, and that inverting the ops on it gives `prevData`.
+    static func verify(_ body: IPLD, key: some PublicKey) throws {
         guard case .bytes(let car)? = body["blocks"], case .link(let commitCID)? = body["commit"],
             case .list(let opList)? = body["ops"]
         else { throw TestFailure("commit frame without blocks, commit or ops") }
         let slice = try CAR.read(car)
         guard slice.header.roots == [commitCID] else { throw TestFailure("CAR root is not the commit") }
+        var blocks: [CID: [UInt8]] = [:]
         for block in slice.blocks { blocks[block.cid] = block.bytes }
         guard let commitBytes = blocks[commitCID] else { throw TestFailure("commit block missing") }
         let commit = try SignedCommit(decoding: commitBytes)
