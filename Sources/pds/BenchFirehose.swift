@@ -67,16 +67,18 @@ struct FanOutRow {
     var p99: Double
     var serverCPU: Double?
     var serverRSS: Double?
+    var benchCPU: Double
 
     static func print(_ rows: [FanOutRow]) {
         Swift.print("")
-        Swift.print("subscribers  written/s  delivered/s per sub (min / median)  latency p50 / p99 ms  server CPU  server RSS")
+        Swift.print("subscribers  written/s  delivered/s per sub (min / median)  latency p50 / p99 ms  server CPU  server RSS  bench CPU")
         for r in rows {
             let cpu = r.serverCPU.map { String(format: "%.0f%%", $0 * 100) } ?? "-"
             let rss = r.serverRSS.map { String(format: "%.0f MiB", $0) } ?? "-"
             Swift.print(String(
-                format: "%11d  %9.0f  %14.0f / %-14.0f        %7.1f / %-7.1f   %9@  %10@", r.subscribers,
-                Double(r.written) / r.seconds, r.minPerSub, r.medianPerSub, r.p50, r.p99, cpu as NSString, rss as NSString))
+                format: "%11d  %9.0f  %14.0f / %-14.0f        %7.1f / %-7.1f   %9@  %10@  %8.0f%%", r.subscribers,
+                Double(r.written) / r.seconds, r.minPerSub, r.medianPerSub, r.p50, r.p99, cpu as NSString, rss as NSString,
+                r.benchCPU * 100))
         }
     }
 }
@@ -133,10 +135,12 @@ struct FanOutRun: Sendable {
         }
         FileHandle.standardError.write(Data("  \(n) subscribers connected; writing for \(seconds)s\n".utf8))
         let cpuBefore = serverPID.flatMap(Self.cpuSeconds)
+        let ownBefore = Self.cpuSeconds(getpid()) ?? 0
         let started = ContinuousClock.now
         let written = try await writeLoad(writers: writers, seconds: seconds, clocks: clocks)
         let elapsed = ContinuousClock.now - started
         let cpuAfter = serverPID.flatMap(Self.cpuSeconds)
+        let ownAfter = Self.cpuSeconds(getpid()) ?? 0
         let rss = serverPID.flatMap(HTTPBenchRun.residentMiB)
         // Let delivery finish: wait until the counts stop moving (at most 20 s).
         var last = -1
@@ -162,7 +166,8 @@ struct FanOutRun: Sendable {
         let cpu = cpuBefore.flatMap { b in cpuAfter.map { ($0 - b) / window } }
         return FanOutRow(
             subscribers: n, written: written, seconds: window, minPerSub: perSub.first ?? 0,
-            medianPerSub: perSub[perSub.count / 2], p50: pct(0.5), p99: pct(0.99), serverCPU: cpu, serverRSS: rss)
+            medianPerSub: perSub[perSub.count / 2], p50: pct(0.5), p99: pct(0.99), serverCPU: cpu, serverRSS: rss,
+            benchCPU: (ownAfter - ownBefore) / window)
     }
 
     /// `repo rev` of a `#commit` frame, or nil.
@@ -176,18 +181,24 @@ struct FanOutRun: Sendable {
         return repo + " " + rev
     }
 
-    /// createRecord from `writers` threads for `seconds`; returns how many succeeded.
+    /// createRecord from `writers` threads for `seconds`; returns how many succeeded. The writers
+    /// block on their sockets, so they get threads of their own: on the concurrency pool they would
+    /// starve the subscribers' tasks.
     func writeLoad(writers: Int, seconds: Double, clocks: Clocks) async throws -> Int {
-        let done = Atomic<Int>(0)
+        final class Totals: Sendable {
+            let done = Atomic<Int>(0)
+            let failure = Mutex<String?>(nil)
+        }
+        let totals = Totals()
         let stop = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
-        try await withThrowingTaskGroup(of: Int.self) { group in
-            for w in 0..<writers {
-                group.addTask {
-                    try await Task.detached {
-                        let client = LoopbackHTTP(host: http.host, port: http.port)
-                        var n = 0
-                        while ContinuousClock.now < stop {
-                            let user = users[(w + n * writers) % users.count]
+        await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
+            Thread {
+                onThreads(writers) { w in
+                    let client = LoopbackHTTP(host: http.host, port: http.port)
+                    var n = 0
+                    while ContinuousClock.now < stop {
+                        let user = users[(w + n * writers) % users.count]
+                        do {
                             let r = try http.json(http.post(client, "com.atproto.repo.createRecord", [
                                 "repo": .string(user.did), "collection": "app.bsky.feed.post",
                                 "record": HTTPBenchRun.post("fanout-\(w)-\(n)"),
@@ -197,14 +208,18 @@ struct FanOutRun: Sendable {
                                 clocks.acked.withLock { $0[user.did + " " + rev] = now }
                             }
                             n += 1
+                        } catch {
+                            totals.failure.withLock { $0 = "\(error)" }
+                            break
                         }
-                        return n
-                    }.value
+                    }
+                    totals.done.add(n, ordering: .relaxed)
                 }
-            }
-            for try await n in group { done.add(n, ordering: .relaxed) }
+                finished.resume()
+            }.start()
         }
-        return done.load(ordering: .relaxed)
+        if let failure = totals.failure.withLock({ $0 }) { throw ValidationError("a writer failed: \(failure)") }
+        return totals.done.load(ordering: .relaxed)
     }
 
     /// One subscriber reads the whole log from cursor 0 until it reaches the head it saw first.

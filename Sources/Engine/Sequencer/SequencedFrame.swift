@@ -10,6 +10,9 @@ public final class SequencedFrame: AtomicReference, Sendable {
     public let millis: Int64
     /// The wire frame (header + body), or nil for a gap: a number taken by a write that failed.
     public let bytes: [UInt8]?
+    /// The transport's ready-to-send form of `bytes` (a WebSocket message with its header), made
+    /// by the first subscriber that sends this frame and shared by every other one.
+    public let encoding = ManagedAtomicLazyReference<FrameEncoding>()
 
     /// The frame's bytes (empty for a gap).
     public var frame: [UInt8] { bytes ?? [] }
@@ -37,4 +40,13 @@ public struct EventStamp: Sendable {
 
     /// Milliseconds since the Unix epoch.
     public var millis: Int64 { time.microsecondsSinceEpoch / 1000 }
+}
+
+/// A transport's encoding of a frame, held by `SequencedFrame.encoding`.
+public final class FrameEncoding: Sendable {
+    /// The encoded form (for the WebSocket endpoint, a `ByteBuffer`).
+    public let value: any Sendable
+
+    /// An encoding.
+    public init(_ value: any Sendable) { self.value = value }
 }

@@ -18,13 +18,14 @@ public enum FirehoseRoutes {
     public static func shouldUpgrade(pds: PDS) -> @Sendable (HTTPRequest, any Channel, Logger) throws
         -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>>
     {
-        { request, _, _ in
+        { request, channel, _ in
             let target = (request.path ?? "").split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
             guard target.first == Substring(path) else { return .dontUpgrade }
             // The only parameter; its value is digits when valid, so it needs no percent-decoding.
             let cursor = target.dropFirst().first?.split(separator: "&")
                 .first { $0.hasPrefix("cursor=") }.map { String($0.dropFirst("cursor=".count)) }
-            return .upgrade([:]) { inbound, outbound, _ in await serve(pds: pds, query: cursor, inbound, outbound) }
+            let socket = FirehoseSocket(channel: channel)
+            return .upgrade([:]) { inbound, outbound, _ in await serve(pds: pds, query: cursor, socket, inbound, outbound) }
         }
     }
 
@@ -34,13 +35,16 @@ public enum FirehoseRoutes {
     }
 
     /// Runs one subscription to its end.
-    static func serve(pds: PDS, query cursor: String?, _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter) async {
+    static func serve(
+        pds: PDS, query cursor: String?, _ socket: FirehoseSocket, _ inbound: WebSocketInboundStream,
+        _ outbound: WebSocketOutboundWriter
+    ) async {
         let sequencer = pds.storage.sequencer
         sequencer.subscriberJoined()
         defer { sequencer.subscriberLeft() }
         let requested = cursor.map { UInt64($0) }
         if requested == .some(nil) {
-            return await fail(outbound, "InvalidRequest", "cursor must be a non-negative integer")
+            return await fail(socket, outbound, "InvalidRequest", "cursor must be a non-negative integer")
         }
         do {
             let retention = pds.config.firehoseRetention
@@ -50,15 +54,15 @@ public enum FirehoseRoutes {
                     now: Datetime.now().microsecondsSinceEpoch / 1000)
             }
             guard case .after(let after, let outdated) = start else {
-                return await fail(outbound, "FutureCursor", "Cursor in the future.")
+                return await fail(socket, outbound, "FutureCursor", "Cursor in the future.")
             }
             if outdated {
                 let notice = EventFrame.info("OutdatedCursor", message: "Requested cursor exceeded limit. Possibly missing events")
-                try await outbound.write(.binary(ByteBuffer(bytes: notice)))
+                try await socket.send(frames: [notice])
             }
             let maxLag = UInt64(pds.config.maxSubscriptionLag)
             let progress = FirehoseSubscription.Progress(after)
-            let subscription = FirehoseSubscription(pds: pds, outbound: outbound, maxLag: maxLag, progress: progress)
+            let subscription = FirehoseSubscription(pds: pds, socket: socket, maxLag: maxLag, progress: progress)
             let end = try await withThrowingTaskGroup(of: FirehoseSubscription.End?.self) { group in
                 group.addTask { try await subscription.run(after: after) }
                 group.addTask { try await FirehoseSubscription.watch(progress, sequencer: sequencer, maxLag: maxLag) }
@@ -67,11 +71,17 @@ public enum FirehoseRoutes {
                     return nil  // the subscriber closed
                 }
                 let first = try await group.next() ?? nil
+                if first == .tooSlow {
+                    // The sender may be waiting on a socket that does not drain: try to say why,
+                    // then drop the connection, which ends that wait.
+                    await fail(socket, outbound, "ConsumerTooSlow", "Stream consumer too slow")
+                    socket.abort()
+                }
                 group.cancelAll()
                 return first
             }
             switch end {
-            case .tooSlow?: await fail(outbound, "ConsumerTooSlow", "Stream consumer too slow")
+            case .tooSlow?: break
             case .shutdown?: await closing(outbound) { try await outbound.close(.goingAway, reason: "server shutting down") }
             case nil: break
             }
@@ -81,9 +91,9 @@ public enum FirehoseRoutes {
     }
 
     /// Sends an error frame and closes with 1008 and the error's name, as the reference does.
-    static func fail(_ outbound: WebSocketOutboundWriter, _ name: String, _ message: String) async {
+    static func fail(_ socket: FirehoseSocket, _ outbound: WebSocketOutboundWriter, _ name: String, _ message: String) async {
         await closing(outbound) {
-            try await outbound.write(.binary(ByteBuffer(bytes: EventFrame.error(name, message: message))))
+            try await socket.send(frames: [EventFrame.error(name, message: message)])
             try await outbound.close(.policyViolation, reason: name)
         }
     }

@@ -1,8 +1,6 @@
 // FirehoseSubscription.swift: one subscribeRepos connection: replay from the log, then live from the ring.
 // Book: docs/16-sequencer-and-firehose.md ("One subscriber").
 import Engine
-import HummingbirdWebSocket
-import NIOCore
 import Synchronization
 
 /// Sends a subscriber every event after its cursor, in order, the same pre-encoded bytes every
@@ -13,11 +11,12 @@ import Synchronization
 /// subscriber that has caught up once is *live*: if it then falls more than `maxLag` events
 /// behind the head (because it reads too slowly), it is sent `ConsumerTooSlow` and closed. Lag
 /// costs no memory here (the ring is shared), so the bound is about how stale a relay may get, not
-/// about buffers; the socket's own buffer is bounded by NIO's write watermarks, which make `write`
-/// wait, and a socket that stays blocked is closed by `FirehoseSubscription.watch`.
+/// about buffers. Each batch is written with one flush and awaited until it reaches the socket, so
+/// at most one batch per subscriber is in flight; a socket that stays blocked is noticed by
+/// `FirehoseSubscription.watch`, and the connection is closed.
 struct FirehoseSubscription {
     let pds: PDS
-    let outbound: WebSocketOutboundWriter
+    let socket: FirehoseSocket
     let maxLag: UInt64
     /// The last sequence number sent, and whether the subscriber has caught up, for `watch`.
     let progress: Progress
@@ -67,9 +66,12 @@ struct FirehoseSubscription {
                 // A short read got everything up to the head (the rest were gaps).
                 next = batch.count < Self.diskBatch ? max(head, batch.last?.seq ?? head) : batch[batch.count - 1].seq
             }
-            for event in batch {
-                try await outbound.write(.binary(ByteBuffer(bytes: event.frame)))
-                progress.cursor.store(event.seq, ordering: .relaxed)
+            var sent = 0
+            while sent < batch.count {
+                let chunk = batch[sent..<min(batch.count, sent + Self.ringBatch)]
+                try await socket.send(chunk)
+                sent += chunk.count
+                progress.cursor.store(chunk[chunk.endIndex - 1].seq, ordering: .relaxed)
             }
             cursor = next
             progress.cursor.store(cursor, ordering: .relaxed)
