@@ -15,7 +15,8 @@ import Atomics
 /// slot. If two writers finish together (seq 7 and 8), at least one of them sees the other's slot:
 /// in the single total order of these operations, whichever of "7 stores" and "8 stores" comes
 /// second is followed by that writer's own loads, which then see both. So `head` never stalls
-/// behind a published event. A reader's acquire of `head` makes every slot at or below it visible.
+/// behind a published event. A reader's load of `head` (sequentially consistent, so an acquire)
+/// makes every slot at or below it visible.
 ///
 /// Capacity must exceed the number of events taken but not yet published at any moment (bounded by
 /// the number of concurrent writers); a slot is never overwritten before its event is published.
@@ -36,8 +37,10 @@ public final class EventRing: Sendable {
     /// How many events the ring holds.
     public var capacity: Int { slots.count }
 
-    /// The highest sequence number at or below which every event is published.
-    public var head: UInt64 { published.load(ordering: .acquiring) }
+    /// The highest sequence number at or below which every event is published. Sequentially
+    /// consistent (it includes acquire): `Sequencer.waitForEvents` relies on it for its wake-up
+    /// argument. On x86-64 it is a plain load either way.
+    public var head: UInt64 { published.load(ordering: .sequentiallyConsistent) }
 
     /// Makes `frame` readable and moves `head` as far as the published events allow. Returns the
     /// head after this call's moves (a concurrent writer may have moved it further).

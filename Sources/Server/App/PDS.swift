@@ -33,6 +33,8 @@ public final class PDS: Sendable {
     let signingKeys = SigningKeyCache()
     /// Call counters for `PDS_RATE_LIMITS_ENABLED`.
     public let rateLimiter = RateLimiter()
+    /// Account rows of recent requests (valid until the next control-store write).
+    let accountCache = AccountCache()
 
     /// Opens the stores under `config.dataDirectory` and loads the lexicons.
     public static func open(config: ServerConfig, logger: Logger) async throws -> PDS {

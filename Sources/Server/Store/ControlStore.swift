@@ -41,6 +41,13 @@ public final class ControlStore: ControlDatabase {
     let logger: Logger
     let queryLogLevel: Logger.Level?
     private let closed = Atomic<Bool>(false)
+    private let generation = Atomic<UInt64>(0)
+
+    /// Moves before and after every write (`write`, `atomically`, `transaction`): a value read
+    /// before and after some reads that is unchanged means no write ran meanwhile (`AccountCache`).
+    public var writeGeneration: UInt64 { generation.load(ordering: .acquiring) }
+
+    private func bumpGeneration() { generation.add(1, ordering: .acquiringAndReleasing) }
 
     /// The store whose writer the current task holds inside `transaction { }`, to trap re-entry.
     @TaskLocal static var heldWriter: ObjectIdentifier? = nil
@@ -72,6 +79,8 @@ public final class ControlStore: ControlDatabase {
     /// Runs statements on the writer connection, each committing by itself.
     public func write<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         precondition(Self.heldWriter != ObjectIdentifier(self), "ControlStore.write inside its own transaction")
+        bumpGeneration()
+        defer { bumpGeneration() }
         return try await writer.withConnection { connection in
             try await StoreError.mapping { try await body(sql(connection)) }
         }
@@ -91,6 +100,8 @@ public final class ControlStore: ControlDatabase {
         _ body: @Sendable (_ tx: ControlTransaction) async throws -> R
     ) async throws -> R {
         precondition(Self.heldWriter != ObjectIdentifier(self), "ControlStore.transaction inside its own transaction")
+        bumpGeneration()
+        defer { bumpGeneration() }
         return try await writer.withConnection { connection in
             try await Self.$heldWriter.withValue(ObjectIdentifier(self)) {
                 try await Self.runTransaction(on: connection, sql: sql(connection), logger: logger) { sql in

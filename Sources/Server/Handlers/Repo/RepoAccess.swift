@@ -15,9 +15,26 @@ extension PDS {
             throw XRPCError.invalidRequest("Error: repo must be a valid did or handle")
         }
         switch id {
-        case .did(let did): return try await control.account(did: did.string)
-        case .handle(let handle): return try await control.account(handle: handle.string)
+        case .did(let did): return try await account(did: did.string)
+        case .handle(let handle):
+            let name = handle.string.lowercased()
+            let generation = control.writeGeneration
+            if let row = accountCache.row(handle: name, generation: generation) { return row }
+            return try await remember(control.account(handle: name), generation)
         }
+    }
+
+    /// The account with this DID, from the account cache when it is current, else from SQL.
+    func account(did: String) async throws -> AccountRow? {
+        let generation = control.writeGeneration
+        if let row = accountCache.row(did: did, generation: generation) { return row }
+        return try await remember(control.account(did: did), generation)
+    }
+
+    /// Caches a row read from SQL if no write started or ended since `generation` was taken.
+    private func remember(_ row: AccountRow?, _ generation: UInt64) -> AccountRow? {
+        if let row, control.writeGeneration == generation { accountCache.store(row, generation: generation) }
+        return row
     }
 }
 
@@ -29,7 +46,7 @@ extension XRPCCall {
     /// else's repo 401.
     func writableRepo(_ repo: String) async throws -> String {
         let auth = try access()
-        guard let caller = try await pds.control.account(did: auth.did) else {
+        guard let caller = try await pds.account(did: auth.did) else {
             throw XRPCError.forbidden("Account not found", name: "AccountNotFound")
         }
         if caller.takedownRef != nil {
@@ -75,7 +92,7 @@ extension XRPCCall {
     /// `RepoNotFound`; unless the caller is an admin or the account itself, taken down →
     /// `RepoTakendown` and deactivated → `RepoDeactivated` (all 400).
     func availableRepo(_ did: String) async throws -> AccountRow {
-        guard let account = try await pds.control.account(did: did) else {
+        guard let account = try await pds.account(did: did) else {
             throw XRPCError.invalidRequest("Could not find repo for DID: \(did)", name: "RepoNotFound")
         }
         let caller = try optionalCaller()
