@@ -22,13 +22,15 @@ final class RepoLocks: Sendable {
 
     /// Runs `body` holding the lock for `did`.
     func withLock<R: Sendable, E: Error>(did: String, _ body: () throws(E) -> R) throws(E) -> R {
-        try stripes[index(did)].mutex.withLock { (_: inout ()) throws(E) -> R in try body() }
+        try stripes[Self.stripeIndex(did, count: stripes.count)].mutex.withLock { (_: inout ()) throws(E) -> R in
+            try body()
+        }
     }
 
-    /// FNV-1a of the DID: stable, cheap and spread well enough for a stripe index.
-    private func index(_ did: String) -> Int {
+    /// FNV-1a of the DID modulo `count`: stable, cheap and spread well enough for a stripe index.
+    static func stripeIndex(_ did: String, count: Int) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in did.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return Int(hash % UInt64(stripes.count))
+        return Int(hash % UInt64(count))
     }
 }

@@ -40,14 +40,12 @@ public final class RocksRepoStorage: RepoStorage {
     let nextSeq: Mutex<UInt64>
     /// Publishes written events to live subscribers, in sequence order.
     public let sequencer: Sequencer
-    /// Repo ids by DID, as `requireID` has found them.
-    let ids = Mutex<[String: UInt64]>([:])
-    /// Entries `ids` holds before it starts over.
-    static let idCacheLimit = 1_000_000
+    /// Repo ids by DID, as `requireID` has found them (about a million at most).
+    let ids = RepoIDCache(limit: 1_000_000)
 
     /// Drops a remembered id, after a write that created or deleted the DID's repo (a reader that
     /// looked the id up just before such a write may have cached the old answer).
-    func forgetID(_ did: String) { ids.withLock { _ = $0.removeValue(forKey: did) } }
+    func forgetID(_ did: String) { ids.forget(did) }
 
     /// The options it was opened with.
     public let options: StorageOptions
@@ -127,12 +125,9 @@ public final class RocksRepoStorage: RepoStorage {
     /// Ids are remembered: a repo keeps its id for life, so only `deleteRepo` (and a failed
     /// creation) forgets one, and every read of a busy repo skips the `repos` lookup.
     func requireID(_ did: String) throws(StorageError) -> UInt64 {
-        if let id = ids.withLock({ $0[did] }) { return id }
+        if let id = ids[did] { return id }
         guard let entry = try entry(did) else { throw .unknownRepo(did: did) }
-        ids.withLock { cache in
-            if cache.count >= Self.idCacheLimit { cache.removeAll(keepingCapacity: true) }
-            cache[did] = entry.id
-        }
+        ids.remember(did, entry.id)
         return entry.id
     }
 
