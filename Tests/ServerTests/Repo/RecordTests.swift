@@ -306,4 +306,20 @@ import Testing
             #expect(described.errorName == "RepoTakendown")
         }
     }
+
+    /// describeRepo shows the DID document as published, and the handle is correct only when that
+    /// document claims it.
+    @Test func describeRepoShowsThePublishedDocument() async throws {
+        try await TestPDS.with { client, pds in
+            let a = try await RepoTest.account(pds)
+            let first = try await client.query("com.atproto.repo.describeRepo", "repo=\(a.did)").json()
+            #expect(first["didDoc"]?["alsoKnownAs"] == .list([.string("at://\(a.handle)")]))
+            #expect(first["handleIsCorrect"] == true)
+            // The account's handle changed in SQL only: the published document still names the old one.
+            try await pds.control.updateHandle(did: a.did, handle: "moved.pds.example")
+            let second = try await client.query("com.atproto.repo.describeRepo", "repo=\(a.did)").json()
+            #expect(second["handle"] == "moved.pds.example")
+            #expect(second["handleIsCorrect"] == false)
+        }
+    }
 }

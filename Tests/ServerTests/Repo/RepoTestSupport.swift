@@ -4,7 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import Server
+@testable import Server
 
 /// An account made straight in the stores, with its signing key and an access token.
 struct RepoAccount: Sendable {
@@ -23,12 +23,22 @@ enum RepoTest {
         return "did:plc:" + String((0..<24).map { _ in alphabet.randomElement()! })
     }
 
-    /// Creates an account row, a signing key, an empty repo and an access token.
+    /// Creates an account row, a signing key, its did:plc genesis in the local PLC directory, an
+    /// empty repo and an access token.
     static func account(_ pds: PDS, handle: String? = nil) async throws -> RepoAccount {
-        let did = randomDID()
         let handle = handle ?? "u\(UInt32.random(in: 0...UInt32.max)).pds.example"
-        try await pds.control.createAccount(NewAccount(did: did, handle: handle, email: nil, passwordHash: nil))
-        let key = try await pds.createSigningKey(did: did)
+        let key = AnyPrivateKey.generate(.k256)
+        let body = PLCRegularOperation.atproto(
+            signingKey: key.didKey, handle: handle, pdsEndpoint: pds.config.publicURL,
+            rotationKeys: [pds.secrets.rotationKey.didKey])
+        let (genesis, plcDID) = try SignedPLCOperation.genesis(body, signedBy: pds.secrets.rotationKey)
+        let did = plcDID.string
+        try await pds.control.transaction { tx in
+            try await tx.createAccount(NewAccount(did: did, handle: handle, email: nil, passwordHash: nil))
+            try await tx.putSigningKey(
+                SigningKeyRow(did: did, keyType: "k256", privateKeyHex: ServerSecrets.hex(key.rawRepresentation)))
+            try await LocalPLCDirectory.submit(genesis, did: plcDID, in: tx, limits: nil)
+        }
         try await pds.blocking { try pds.repos.createRepo(did: did, key: key) }
         let tokens = SessionTokens.mint(
             did: did, scope: .access, serviceDID: pds.config.serviceDID, secret: pds.secrets.jwtSecret,
