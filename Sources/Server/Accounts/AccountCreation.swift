@@ -49,10 +49,7 @@ enum AccountCreation {
             rotationKeys: rotationKeys)
         let (genesis, did) = try SignedPLCOperation.genesis(body, signedBy: pds.secrets.rotationKey)
         let plc = pds.plc
-        if let base = plc.remoteURL {
-            // TODO: tombstone the DID at the directory if a later step fails (the reference does).
-            try await plc.publishRemote(genesis, did: did, base: base)
-        }
+        if let base = plc.remoteURL { try await plc.publishRemote(genesis, did: did, base: base) }
 
         let repoCreated = RepoCreationFlag()
         let tokens: SessionTokens
@@ -81,8 +78,9 @@ enum AccountCreation {
                 return tokens
             }
         } catch {
-            // The SQL rolled back; undo what RocksDB kept.
+            // The SQL rolled back; undo what RocksDB kept, and retire the DID at a remote directory.
             if repoCreated.value { await unwindRepo(pds: pds, did: did.string) }
+            if let base = plc.remoteURL { await tombstone(pds: pds, genesis: genesis, did: did, base: base) }
             throw error
         }
         pds.signingKeys.put(did.string, signingKey)
@@ -105,6 +103,18 @@ enum AccountCreation {
                 _ = try? pds.storage.appendEvent(.account(did: did, active: false, status: "deleted"))
                 throw error
             }
+        }
+    }
+
+    /// Publishes a tombstone after `genesis`, so a DID whose account was never made does not stay
+    /// live at the directory pointing at this PDS (as the reference does). Best effort: a failure
+    /// is logged, and the caller's error is what the client gets.
+    static func tombstone(pds: PDS, genesis: SignedPLCOperation, did: DID, base: String) async {
+        do {
+            let op = try SignedPLCOperation.tombstone(after: genesis, signedBy: pds.secrets.rotationKey)
+            try await pds.plc.publishRemote(op, did: did, base: base)
+        } catch {
+            pds.logger.error("could not tombstone an unused DID", metadata: ["did": "\(did)", "error": "\(error)"])
         }
     }
 

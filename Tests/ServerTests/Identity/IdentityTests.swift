@@ -4,7 +4,9 @@ import Engine
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Server
+import Synchronization
 import Testing
 
 @Suite struct IdentityTests {
@@ -163,6 +165,54 @@ import Testing
                 ["handle": "alice.pds.example", "email": "a@mail.example.com", "password": "pw-alice-1", "inviteCode": .string(invite)])
             #expect(create.status == .badGateway)
             #expect(create.error == "UpstreamFailure")
+        }
+    }
+
+    /// With a remote directory, a sign-up that fails after the genesis was published leaves the
+    /// DID tombstoned there, not live and pointing at this PDS.
+    @Test func aFailedSignUpTombstonesItsPublishedDID() async throws {
+        final class Posted: Sendable {
+            let ops = Mutex<[(did: String, op: IPLD)]>([])
+            let pds = Mutex<PDS?>(nil)
+        }
+        let posted = Posted()
+        let directory = Router()
+        directory.post("/{did}") { request, context -> HTTPResponse.Status in
+            let body = try await request.body.collect(upTo: 1 << 16)
+            let op = try AtprotoJSON.decode(Array(buffer: body))
+            let first = posted.ops.withLock { ops in
+                ops.append((context.parameters.get("did") ?? "", op))
+                return ops.count == 1
+            }
+            // A racing sign-up takes the handle while the genesis is being published.
+            if first, let pds = posted.pds.withLock({ $0 }) {
+                try await pds.control.createAccount(
+                    NewAccount(did: "did:plc:racerracerracerracerracer", handle: "alice.pds.example", email: nil, passwordHash: nil))
+            }
+            return .ok
+        }
+        var logger = Logger(label: "plc")
+        logger.logLevel = .warning
+        let app = Application(router: directory, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+        try await app.test(.live) { plcClient in
+            let port = try #require(plcClient.port)
+            try await TestPDS.with(["PDS_DID_PLC_URL": "http://127.0.0.1:\(port)", "PDS_INVITE_REQUIRED": "false"]) { client, pds in
+                posted.pds.withLock { $0 = pds }
+                let create = try await TestAccounts.post(
+                    client, "com.atproto.server.createAccount",
+                    ["handle": "alice.pds.example", "email": "a@mail.example.com", "password": "pw-alice-1"])
+                #expect(create.status == .badRequest)
+                let ops = posted.ops.withLock { $0 }
+                #expect(ops.count == 2)
+                guard ops.count == 2 else { return }
+                #expect(ops[0].did == ops[1].did && ops[0].did.hasPrefix("did:plc:"))
+                #expect(ops[0].op["type"] == "plc_operation" && ops[0].op["prev"] == .null)
+                #expect(ops[1].op["type"] == "plc_tombstone")
+                let genesis = try SignedPLCOperation(json: AtprotoJSON.encode(ops[0].op))
+                #expect(ops[1].op["prev"] == .string(genesis.cid.string))
+                #expect(try await pds.control.account(handle: "alice.pds.example")?.did == "did:plc:racerracerracerracerracer")
+                #expect(try await pds.control.account(did: ops[0].did) == nil)
+            }
         }
     }
 }
