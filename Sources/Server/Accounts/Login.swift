@@ -8,8 +8,9 @@ enum Login {
     static let failed = XRPCError.unauthorized("Invalid identifier or password")
 
     /// The account named by `identifier` (an email if it holds `@`, a DID if it starts with `did:`,
-    /// else a handle), if `password` is its password. Unknown accounts take as long as wrong passwords.
-    static func check(pds: PDS, identifier: String, password: String) async throws -> AccountRow {
+    /// else a handle), if `password` is its password or one of its app passwords (then also that
+    /// app password). Unknown accounts take as long as wrong passwords.
+    static func check(pds: PDS, identifier: String, password: String) async throws -> (AccountRow, AppPasswordRow?) {
         let id = identifier.lowercased()
         guard !id.isEmpty, id.utf8.count <= 2048, password.utf8.count <= PasswordHash.maxLoginPasswordLength else {
             throw failed
@@ -27,7 +28,11 @@ enum Login {
             throw failed
         }
         let ok = try await pds.blocking { PasswordHash.verify(password, against: hash) }
-        guard ok else { throw failed }
-        return account
+        if ok { return (account, nil) }
+        // As the reference: not the account password, so perhaps one of its app passwords.
+        let did = account.did
+        let appHash = try await pds.blocking { try PasswordHash.appPassword(password, did: did) }
+        guard let app = try await pds.control.appPassword(did: did, passwordHash: appHash) else { throw failed }
+        return (account, app)
     }
 }

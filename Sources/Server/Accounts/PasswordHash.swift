@@ -28,6 +28,23 @@ public enum PasswordHash {
         return "scrypt$\(n)$\(r)$\(p)$\(ServerSecrets.hex(salt))$\(ServerSecrets.hex(key))"
     }
 
+    /// Hashes an app password with a salt derived from the account's DID, so the same password
+    /// gives the same hash for that account and login can find it with one lookup (app passwords
+    /// are random, so a per-account salt is enough). Slow: run it off the event loop.
+    public static func appPassword(_ password: String, did: String) throws -> String {
+        let salt = Array(SHA256.hash(Array("atproto app password\u{0}\(did)".utf8)).bytes.prefix(16))
+        let key = try Secrets.scrypt(password: Array(password.utf8), salt: salt, n: n, r: r, p: p, length: keyLength)
+        return "scrypt$\(n)$\(r)$\(p)$\(ServerSecrets.hex(salt))$\(ServerSecrets.hex(key))"
+    }
+
+    /// A new app password: four groups of four lower-case base32 characters (80 random bits), the
+    /// reference's `xxxx-xxxx-xxxx-xxxx` shape.
+    public static func newAppPassword() -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
+        let chars = Secrets.randomBytes(16).map { alphabet[Int($0 & 31)] }
+        return stride(from: 0, to: 16, by: 4).map { String(chars[$0..<$0 + 4]) }.joined(separator: "-")
+    }
+
     /// Whether `password` matches `stored`, compared in constant time. A malformed or unknown form is a
     /// mismatch. Slow: run it off the event loop.
     public static func verify(_ password: String, against stored: String) -> Bool {

@@ -2,7 +2,8 @@
 import Engine
 
 extension ServerHandlers {
-    /// Logs in with a handle, DID or email and the account password; answers with a token pair.
+    /// Logs in with a handle, DID or email and the account password (or an app password, which gives
+    /// an app-password session); answers with a token pair.
     @Sendable static func createSession(_ call: XRPCCall) async throws -> XRPCOutput {
         let input = try call.jsonBody()
         guard case .string(let identifier)? = input["identifier"], case .string(let password)? = input["password"] else {
@@ -19,13 +20,15 @@ extension ServerHandlers {
                 pds.rateLimiter.allow(key + "|1d", RateLimit(300, per: 86_400), now: now)
             else { throw XRPCError.rateLimited }
         }
-        let account = try await Login.check(pds: pds, identifier: identifier, password: password)
+        let (account, app) = try await Login.check(pds: pds, identifier: identifier, password: password)
         let takenDown = account.takedownRef != nil
         if takenDown && !allowTakendown {
             throw XRPCError.unauthorized("Account has been taken down", name: "AccountTakedown")
         }
+        let scope: AuthScope =
+            takenDown ? .takendown : app.map { $0.privileged ? .appPassPrivileged : .appPass } ?? .access
         let tokens = try await pds.openSession(
-            did: account.did, scope: takenDown ? .takendown : .access, store: !takenDown, in: pds.control)
+            did: account.did, scope: scope, appPasswordName: app?.name, store: !takenDown, in: pds.control)
         return .json(SessionJSON.session(tokens, account))
     }
 }

@@ -15,5 +15,8 @@ enum ServerHandlers {
         m.procedure("com.atproto.server.createInviteCode", createInviteCode)
         m.procedure("com.atproto.server.createInviteCodes", createInviteCodes)
         m.query("com.atproto.server.checkAccountStatus", checkAccountStatus)
+        m.procedure("com.atproto.server.createAppPassword", createAppPassword)
+        m.query("com.atproto.server.listAppPasswords", listAppPasswords)
+        m.procedure("com.atproto.server.revokeAppPassword", revokeAppPassword)
     }
 }
