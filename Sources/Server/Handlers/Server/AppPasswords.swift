@@ -18,10 +18,7 @@ extension ServerHandlers {
         }
         let privileged = try input.bool("privileged") ?? false
         let pds = call.pds
-        guard let account = try await pds.account(did: auth.did) else {
-            throw XRPCError.forbidden("Account not found", name: "AccountNotFound")
-        }
-        if account.takedownRef != nil { throw XRPCError.unauthorized("Account has been taken down", name: "AccountTakedown") }
+        _ = try await liveAccount(pds, auth.did)
         let password = PasswordHash.newAppPassword()
         let did = auth.did
         let hash = try await pds.blocking { try PasswordHash.appPassword(password, did: did) }

@@ -18,5 +18,7 @@ enum ServerHandlers {
         m.procedure("com.atproto.server.createAppPassword", createAppPassword)
         m.query("com.atproto.server.listAppPasswords", listAppPasswords)
         m.procedure("com.atproto.server.revokeAppPassword", revokeAppPassword)
+        m.procedure("com.atproto.server.deactivateAccount", deactivateAccount)
+        m.procedure("com.atproto.server.activateAccount", activateAccount)
     }
 }
