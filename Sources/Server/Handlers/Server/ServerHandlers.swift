@@ -20,5 +20,7 @@ enum ServerHandlers {
         m.procedure("com.atproto.server.revokeAppPassword", revokeAppPassword)
         m.procedure("com.atproto.server.deactivateAccount", deactivateAccount)
         m.procedure("com.atproto.server.activateAccount", activateAccount)
+        m.query("com.atproto.server.getAccountInviteCodes", getAccountInviteCodes)
+        m.query("com.atproto.temp.checkSignupQueue", checkSignupQueue)
     }
 }
