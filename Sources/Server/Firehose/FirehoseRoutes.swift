@@ -44,7 +44,7 @@ public enum FirehoseRoutes {
         defer { sequencer.subscriberLeft() }
         let requested = cursor.map { UInt64($0) }
         if requested == .some(nil) {
-            return await fail(socket, outbound, "InvalidRequest", "cursor must be a non-negative integer")
+            return await reject(socket, inbound, outbound, "InvalidRequest", "cursor must be a non-negative integer")
         }
         do {
             let retention = pds.config.firehoseRetention
@@ -54,7 +54,7 @@ public enum FirehoseRoutes {
                     now: Datetime.now().microsecondsSinceEpoch / 1000)
             }
             guard case .after(let after, let outdated) = start else {
-                return await fail(socket, outbound, "FutureCursor", "Cursor in the future.")
+                return await reject(socket, inbound, outbound, "FutureCursor", "Cursor in the future.")
             }
             if outdated {
                 let notice = EventFrame.info("OutdatedCursor", message: "Requested cursor exceeded limit. Possibly missing events")
@@ -73,16 +73,17 @@ public enum FirehoseRoutes {
                 let first = try await group.next() ?? nil
                 if first == .tooSlow {
                     // The sender may be waiting on a socket that does not drain: try to say why,
-                    // then drop the connection, which ends that wait.
-                    await fail(socket, outbound, "ConsumerTooSlow", "Stream consumer too slow")
-                    socket.abort()
+                    // then drop the connection (`close` does), which ends that wait.
+                    await socket.close(
+                        after: [EventFrame.error("ConsumerTooSlow", message: "Stream consumer too slow")], code: 1008,
+                        reason: "ConsumerTooSlow")
                 }
                 group.cancelAll()
                 return first
             }
             switch end {
             case .tooSlow?: break
-            case .shutdown?: await closing(outbound) { try await outbound.close(.goingAway, reason: "server shutting down") }
+            case .shutdown?: await socket.close(after: [], code: 1001, reason: "server shutting down")
             case nil: break
             }
         } catch {
@@ -90,22 +91,25 @@ public enum FirehoseRoutes {
         }
     }
 
-    /// Sends an error frame and closes with 1008 and the error's name, as the reference does.
-    static func fail(_ socket: FirehoseSocket, _ outbound: WebSocketOutboundWriter, _ name: String, _ message: String) async {
-        await closing(outbound) {
-            try await socket.send(frames: [EventFrame.error(name, message: message)])
-            try await outbound.close(.policyViolation, reason: name)
-        }
-    }
-
-    /// Runs the closing writes, giving up after two seconds (a subscriber that stopped reading
-    /// would otherwise hold them forever); the connection is torn down either way.
-    static func closing(_ outbound: WebSocketOutboundWriter, _ body: @escaping @Sendable () async throws -> Void) async {
+    /// Refuses a subscription before it starts: an error frame, then close 1008 with the error's
+    /// name, as the reference does. This one completes the close handshake (waits, up to two
+    /// seconds, for the subscriber's close reply) before dropping the connection: a client that
+    /// gets the upgrade, the error and the end of the stream all at once may otherwise stall
+    /// (the Swift WebSocket client did, now and then, in the tests).
+    static func reject(
+        _ socket: FirehoseSocket, _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter,
+        _ name: String, _ message: String
+    ) async {
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await body() }
+            group.addTask {
+                try? await socket.send(frames: [EventFrame.error(name, message: message)])
+                try? await outbound.close(.policyViolation, reason: name)
+                do { for try await _ in inbound {} } catch {}
+            }
             group.addTask { try? await Task.sleep(for: .seconds(2)) }
             await group.next()
             group.cancelAll()
         }
+        socket.abort()
     }
 }

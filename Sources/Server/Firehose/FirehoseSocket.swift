@@ -22,7 +22,39 @@ struct FirehoseSocket: Sendable {
     /// Sends `events` as binary WebSocket messages; returns once written.
     func send(_ events: some Collection<SequencedFrame>) async throws {
         guard !events.isEmpty else { return }
-        let wire = events.map(Self.message)
+        try await write(events.map(Self.message))
+    }
+
+    /// Sends raw firehose frames (error and info frames, made per connection).
+    func send(frames: [[UInt8]]) async throws {
+        try await send(frames.map { SequencedFrame(seq: 0, millis: 0, bytes: $0) })
+    }
+
+    /// Sends `frames`, then a close frame with `code` and `reason`, and closes the connection once
+    /// they are written (or after two seconds if the subscriber does not read). The close is done
+    /// here rather than through the library's close handshake, which waits on the subscriber: the
+    /// connection ends whatever the subscriber does, and after the frames, not before.
+    func close(after frames: [[UInt8]], code: UInt16, reason: String) async {
+        var wire = frames.map { Self.message(SequencedFrame(seq: 0, millis: 0, bytes: $0)) }
+        var payload: [UInt8] = [UInt8(code >> 8), UInt8(code & 0xFF)]
+        payload += Array(reason.utf8.prefix(123))
+        var close = ByteBuffer()
+        close.writeInteger(UInt8(0x88))  // FIN, opcode 8 (close)
+        close.writeInteger(UInt8(payload.count))
+        close.writeBytes(payload)
+        wire.append(close)
+        let all = wire
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await self.write(all) }
+            group.addTask { try? await Task.sleep(for: .seconds(2)) }
+            await group.next()
+            group.cancelAll()
+        }
+        abort()
+    }
+
+    /// Writes already-encoded WebSocket messages below the frame encoder, one flush for all.
+    private func write(_ wire: [ByteBuffer]) async throws {
         let channel = self.channel
         try await channel.eventLoop.flatSubmit { () -> EventLoopFuture<Void> in
             let below: ChannelHandlerContext
@@ -36,11 +68,6 @@ struct FirehoseSocket: Sendable {
             below.writeAndFlush(NIOAny(wire[wire.count - 1]), promise: done)
             return done.futureResult
         }.get()
-    }
-
-    /// Sends raw firehose frames (error and info frames, made per connection).
-    func send(frames: [[UInt8]]) async throws {
-        try await send(frames.map { SequencedFrame(seq: 0, millis: 0, bytes: $0) })
     }
 
     /// Closes the connection without a close handshake (for a subscriber whose socket is stuck).

@@ -89,15 +89,16 @@ import Testing
             let middle = try await FirehoseClient.subscribe(port: port, cursor: "\(head - 2)") { $0.last?.seq == head }.value
             #expect(middle.messages.compactMap(\.seq) == [head - 1, head])
 
-            // In the future: an error frame, then close 1008.
-            let future = try await FirehoseClient.subscribe(port: port, cursor: "\(head + 10)").value
-            #expect(future.messages.map(\.error) == ["FutureCursor"])
-            #expect(future.close?.closeCode == .policyViolation)
-            #expect(future.close?.reason == "FutureCursor")
+            // In the future: an error frame, then close 1008 with the error's name.
+            let future = try await Self.refusal(port, "?cursor=\(head + 10)")
+            #expect(future.status == 101)
+            #expect(try future.messages.map { try FirehoseMessage($0).error } == ["FutureCursor"])
+            #expect(future.close?.code == 1008 && future.close?.reason == "FutureCursor")
 
             // Not a number.
-            let bad = try await FirehoseClient.subscribe(port: port, cursor: "-1").value
-            #expect(bad.messages.map(\.error) == ["InvalidRequest"])
+            let bad = try await Self.refusal(port, "?cursor=-1")
+            #expect(try bad.messages.map { try FirehoseMessage($0).error } == ["InvalidRequest"])
+            #expect(bad.close?.code == 1008)
 
             // Outdated: the log was trimmed past the cursor. #info first, then the stream goes on.
             try pds.storage.trimEvents(before: Int64.max)
@@ -117,6 +118,13 @@ import Testing
             #expect(plain.status == .badRequest)
             #expect(try plain.json()["error"] == "InvalidRequest")
         }
+    }
+
+    /// A refused subscription, read byte by byte (`RawWebSocket`).
+    static func refusal(_ port: Int, _ query: String) async throws -> RawWebSocket.Exchange {
+        try await Task.detached {
+            try RawWebSocket.exchange(port: port, path: "/xrpc/com.atproto.sync.subscribeRepos" + query)
+        }.value
     }
 
     @Test func aSlowConsumerIsCutOffWhileAFastOneKeepsUp() async throws {
