@@ -1,11 +1,11 @@
 // FirehoseRoutes.swift: com.atproto.sync.subscribeRepos over WebSocket.
 // Book: docs/16-sequencer-and-firehose.md ("The endpoint").
 import Engine
+import HTTPTypes
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import NIOCore
-import HTTPTypes
 
 /// The WebSocket side of the server: `subscribeRepos` upgrades here.
 public enum FirehoseRoutes {

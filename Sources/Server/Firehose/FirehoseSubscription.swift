@@ -29,7 +29,7 @@ struct FirehoseSubscription {
     }
 
     /// Why a subscription ended.
-    enum End: Error, Equatable {
+    enum End: Equatable {
         /// The server is shutting down.
         case shutdown
         /// The subscriber lagged more than `maxLag` events.
@@ -57,7 +57,7 @@ struct FirehoseSubscription {
             }
             if progress.live.load(ordering: .relaxed), head - cursor > maxLag { return .tooSlow }
             batch.removeAll(keepingCapacity: true)
-            var next: UInt64
+            let next: UInt64
             if let last = sequencer.ring.read(after: cursor, limit: Self.ringBatch, into: &batch) {
                 next = last
             } else {

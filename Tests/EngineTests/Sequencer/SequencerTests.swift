@@ -75,3 +75,25 @@ import Testing
         }
     }
 }
+
+/// A store written by format 1 (frames without times) loses its event log on open, keeps its
+/// numbering, and is format 2 from then on.
+@Suite struct EventLogFormatTests {
+    @Test func version1LogIsDroppedKeepingNumbering() throws {
+        try TemporaryDirectory.with { dir in
+            let path = dir.sub("db")
+            do {
+                let store = try RocksRepoStorage(options: StoreKind.rocksOptions(path))
+                for _ in 0..<3 { _ = try store.appendEvent(.identity(did: "did:plc:aaaaaaaaaaaaaaaaaaaaaaaa", handle: nil)) }
+                let batch = RocksWriteBatch()
+                batch.put(store.metaFamily, StorageKey.formatVersion, [1])
+                try store.db.write(batch)
+            }
+            let store = try RocksRepoStorage(options: StoreKind.rocksOptions(path))
+            #expect(try store.events(after: 0, limit: 10).isEmpty)
+            #expect(try store.lastSequence() == 3)
+            #expect(try store.appendEvent(.identity(did: "did:plc:aaaaaaaaaaaaaaaaaaaaaaaa", handle: nil)) == 4)
+            #expect(try store.db.get(store.metaFamily, StorageKey.formatVersion) == [RocksRepoStorage.formatVersion])
+        }
+    }
+}

@@ -22,5 +22,6 @@ enum ServerHandlers {
         m.procedure("com.atproto.server.activateAccount", activateAccount)
         m.query("com.atproto.server.getAccountInviteCodes", getAccountInviteCodes)
         m.query("com.atproto.temp.checkSignupQueue", checkSignupQueue)
+        m.query("com.atproto.server.getServiceAuth", getServiceAuth)
     }
 }
