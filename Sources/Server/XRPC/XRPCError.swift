@@ -1,6 +1,7 @@
 // XRPCError.swift: the one error type the HTTP edge turns into `{"error","message"}`.
 // Book: docs/10-xrpc.md ("Errors").
 import Engine
+import HTTPTypes
 import Hummingbird
 
 /// An XRPC error: the HTTP status, the error name clients switch on, and a message.
@@ -11,12 +12,23 @@ public struct XRPCError: Error, Sendable, Equatable, HTTPResponseError {
     public let name: String
     /// Human-readable text; never holds secrets, tokens or record bytes.
     public let message: String
+    /// Extra response headers (the `RateLimit-*` figures of a 429).
+    public var headers: HTTPFields = [:]
 
     /// An error.
     public init(_ status: HTTPResponse.Status, _ name: String, _ message: String) {
         self.status = status
         self.name = name
         self.message = message
+    }
+
+    /// 429 with the refused limit's `RateLimit-*` headers.
+    public static func rateLimited(_ decision: RateLimiter.Decision) -> XRPCError {
+        var error = XRPCError.rateLimited
+        for (name, value) in decision.headers {
+            if let field = HTTPField.Name(name) { error.headers[field] = value }
+        }
+        return error
     }
 
     /// 400 with a lexicon-declared error name (or `InvalidRequest`).
@@ -70,9 +82,9 @@ public struct XRPCError: Error, Sendable, Equatable, HTTPResponseError {
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = AtprotoJSON.encode(["error": .string(name), "message": .string(message)])
-        return Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 

@@ -123,8 +123,12 @@ public struct XRPCMethods: Sendable {
         throws(XRPCError)
     {
         let now = Int64(Date().timeIntervalSince1970)
-        guard pds.rateLimiter.allow("global|" + client, .global, now: now) else { throw .rateLimited }
-        if let limit, !pds.rateLimiter.allow(nsid + "|" + client, limit, now: now) { throw .rateLimited }
+        let global = pds.rateLimiter.consume("global|" + client, .global, points: 1, now: now)
+        guard global.allowed else { throw .rateLimited(global) }
+        if let limit {
+            let method = pds.rateLimiter.consume(nsid + "|" + client, limit, points: 1, now: now)
+            guard method.allowed else { throw .rateLimited(method) }
+        }
     }
 
     /// Query parameters with every value of repeated names, percent-decoded.

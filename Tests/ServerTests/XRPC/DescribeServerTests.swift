@@ -1,5 +1,6 @@
 // DescribeServerTests.swift: the first routes, in process.
 import Engine
+import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -73,6 +74,10 @@ import Testing
                     } else {
                         #expect(res.status == .tooManyRequests)
                         #expect(v["error"] == "RateLimitExceeded")
+                        #expect(res.headers[.init("RateLimit-Limit")!] == "30")
+                        #expect(res.headers[.init("RateLimit-Remaining")!] == "0")
+                        #expect(res.headers[.init("RateLimit-Policy")!] == "30;w=300")
+                        #expect(Int64(res.headers[.init("RateLimit-Reset")!] ?? "") ?? 0 > Int64(Date().timeIntervalSince1970))
                     }
                 }
             }

@@ -141,10 +141,30 @@ extension XRPCCall {
 
     /// Commits `writes` to the caller's repo with its signing key, on the storage pool.
     func commit(did: String, _ writes: [RepoWrite], swapCommit: CID?) async throws -> PreparedCommit {
+        try chargeWrites(did: did, writes)
         let key = try await pds.signingKey(did: did)
         let repos = pds.repos
         return try await pds.blocking {
             try repos.write(did: did, key: key, writes, swapCommit: swapCommit, requireBlobs: true)
+        }
+    }
+
+    /// With rate limits on, counts the writes against the account's hourly and daily points (create
+    /// 3, update 2, delete 1, as the reference); over either limit is 429 with its headers, and
+    /// nothing is written.
+    func chargeWrites(did: String, _ writes: [RepoWrite]) throws(XRPCError) {
+        guard pds.config.rateLimitsEnabled else { return }
+        let points = writes.reduce(0) { sum, write in
+            switch write {
+            case .create: sum + 3
+            case .update: sum + 2
+            case .delete: sum + 1
+            }
+        }
+        let now = XRPCCall.now()
+        for (name, limit) in [("hour", RateLimit.writesPerHour), ("day", RateLimit.writesPerDay)] {
+            let decision = pds.rateLimiter.consume("writes-\(name)|" + did, limit, points: points, now: now)
+            guard decision.allowed else { throw .rateLimited(decision) }
         }
     }
 
