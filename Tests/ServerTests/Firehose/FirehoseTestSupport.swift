@@ -130,7 +130,18 @@ extension TestPDS {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let env = environment(dir, ["PDS_PORT": "0", "PDS_BIND": "127.0.0.1"].merging(extra) { _, new in new })
-        let pds = try await PDS.open(config: ServerConfig(environment: env), logger: logger)
+        // The previous server on the same directory lets go of RocksDB when its last WebSocket
+        // connection's handler is released, which can be a moment after it stopped: retry the
+        // open for a few seconds (a real restart is a new process).
+        var opened: PDS?
+        for attempt in 0..<50 where opened == nil {
+            do {
+                opened = try await PDS.open(config: ServerConfig(environment: env), logger: logger)
+            } catch StorageError.open where attempt < 49 {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        guard let pds = opened else { throw TestFailure("could not open \(dir)") }
         let app = PDSApplication.make(pds: pds)
         try await app.test(.live) { client in
             guard let port = client.port else { throw TestFailure("no port") }
