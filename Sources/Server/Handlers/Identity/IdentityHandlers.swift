@@ -6,5 +6,7 @@ enum IdentityHandlers {
     static func register(_ m: inout XRPCMethods) {
         m.query("com.atproto.identity.resolveHandle", resolveHandle)
         m.procedure("com.atproto.identity.updateHandle", updateHandle)
+        m.query("com.atproto.identity.getRecommendedDidCredentials", getRecommendedDidCredentials)
+        m.procedure("com.atproto.identity.submitPlcOperation", submitPlcOperation)
     }
 }
