@@ -35,6 +35,8 @@ public final class PDS: Sendable {
     public let rateLimiter = RateLimiter()
     /// Account rows of recent requests (valid until the next control-store write).
     let accountCache = AccountCache()
+    /// The mail this server sends (an outbox file in the data directory for now).
+    public let mailer: Mailer
 
     /// Opens the stores under `config.dataDirectory` and loads the lexicons.
     public static func open(config: ServerConfig, logger: Logger) async throws -> PDS {
@@ -68,6 +70,9 @@ public final class PDS: Sendable {
         self.lexicons = lexicons
         self.enforcement = config.lexiconEnforce ? .enforce : .observe
         self.logger = logger
+        mailer = Mailer(
+            outbox: (config.dataDirectory as NSString).appendingPathComponent("outbox.eml"),
+            from: "noreply@\(config.hostname)", logger: logger)
         // Storage work is CPU (signing, hashing) plus fsync waits: a few threads per core.
         pool = NIOThreadPool(numberOfThreads: max(4, ProcessInfo.processInfo.activeProcessorCount * 4))
         pool.start()

@@ -23,5 +23,7 @@ enum ServerHandlers {
         m.query("com.atproto.server.getAccountInviteCodes", getAccountInviteCodes)
         m.query("com.atproto.temp.checkSignupQueue", checkSignupQueue)
         m.query("com.atproto.server.getServiceAuth", getServiceAuth)
+        m.procedure("com.atproto.server.requestEmailConfirmation", requestEmailConfirmation)
+        m.procedure("com.atproto.server.confirmEmail", confirmEmail)
     }
 }

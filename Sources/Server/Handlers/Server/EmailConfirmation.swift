@@ -1,0 +1,37 @@
+// EmailConfirmation.swift: com.atproto.server.requestEmailConfirmation and confirmEmail.
+// Book: docs/13-sessions-and-auth.md ("Email tokens").
+import Engine
+import Foundation
+
+extension ServerHandlers {
+    /// Mails a confirmation token to the account's address.
+    @Sendable static func requestEmailConfirmation(_ call: XRPCCall) async throws -> XRPCOutput {
+        let auth = try call.access()
+        let pds = call.pds
+        let account = try await liveAccount(pds, auth.did)
+        guard let email = account.email else { throw XRPCError.invalidRequest("account does not have an email address") }
+        let token = try await EmailTokens.issue(pds, .confirmEmail, did: auth.did)
+        try await pds.blocking {
+            try pds.mailer.send(
+                to: email, subject: "Confirm your email",
+                body: "Your confirmation code for \(account.handle ?? auth.did) is \(token). It expires in 15 minutes.")
+        }
+        return .empty
+    }
+
+    /// Marks the address confirmed, given the mailed token and the address it went to.
+    @Sendable static func confirmEmail(_ call: XRPCCall) async throws -> XRPCOutput {
+        let auth = try call.access()
+        let input = BodyFields(try call.jsonBody())
+        let email = try input.requiredString("email")
+        let token = try input.requiredString("token")
+        let pds = call.pds
+        let account = try await liveAccount(pds, auth.did)
+        guard let current = account.email, current == email.lowercased() else {
+            throw XRPCError.invalidRequest("invalid email", name: "InvalidEmail")
+        }
+        try await EmailTokens.redeem(pds, .confirmEmail, did: auth.did, token: token)
+        try await pds.control.confirmEmail(did: auth.did)
+        return .empty
+    }
+}
