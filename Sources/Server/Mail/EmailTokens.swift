@@ -24,6 +24,17 @@ enum EmailTokens {
         return token
     }
 
+    /// The account holding `token` for `purpose` (password reset, where the caller is not signed
+    /// in), using the token up; the same errors as `redeem`. The lookup is by the token's text, an
+    /// indexed equality as in the reference: the 50 random bits are what protects it.
+    static func redeem(_ pds: PDS, _ purpose: EmailTokenPurpose, token: String, now: Date = Date()) async throws -> String {
+        guard let row = try await pds.control.emailToken(purpose: purpose, token: token.uppercased()) else {
+            throw XRPCError.invalidRequest("Token is invalid", name: "InvalidToken")
+        }
+        try await redeem(pds, purpose, did: row.did, token: token, now: now)
+        return row.did
+    }
+
     /// Checks `token` against the account's token for `purpose` and uses it up. A missing or wrong
     /// token is 400 `InvalidToken`; an expired one 400 `ExpiredToken` (and it is deleted).
     static func redeem(_ pds: PDS, _ purpose: EmailTokenPurpose, did: String, token: String, now: Date = Date())

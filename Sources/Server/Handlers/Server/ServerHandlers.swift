@@ -25,5 +25,7 @@ enum ServerHandlers {
         m.query("com.atproto.server.getServiceAuth", getServiceAuth)
         m.procedure("com.atproto.server.requestEmailConfirmation", requestEmailConfirmation)
         m.procedure("com.atproto.server.confirmEmail", confirmEmail)
+        m.procedure("com.atproto.server.requestPasswordReset", rateLimit: RateLimit(15, per: 3600), requestPasswordReset)
+        m.procedure("com.atproto.server.resetPassword", rateLimit: RateLimit(50, per: 300), resetPassword)
     }
 }
