@@ -77,6 +77,7 @@ import Testing
         .init(label: "reserved", body: ["handle": "admin.pds.example"], error: "HandleNotAvailable"),
         .init(label: "wrong domain", body: ["handle": "carol.other.com"], error: "UnsupportedDomain"),
         .init(label: "taken handle", body: ["handle": "alice.pds.example"], error: "InvalidRequest"),
+        .init(label: "taken handle in other case", body: ["handle": "ALICE.Pds.Example"], error: "InvalidRequest"),
         .init(label: "taken email", body: ["email": "ALICE@mail.example.com"], error: "InvalidRequest"),
         .init(label: "bad email", body: ["email": "not an email"], error: "InvalidRequest"),
         .init(label: "missing email", body: ["email": ""], error: "InvalidRequest"),

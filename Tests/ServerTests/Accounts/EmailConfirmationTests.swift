@@ -54,4 +54,22 @@ import Testing
             #expect(try await TestAccounts.post(client, "com.atproto.server.requestEmailConfirmation").status == .unauthorized)
         }
     }
+
+    /// A token mailed to one account does nothing for another, and stays good for its owner.
+    @Test func anotherAccountsTokenIsInvalid() async throws {
+        try await TestPDS.with { client, pds in
+            let alice = try await TestAccounts.create(client, name: "alice")
+            let bob = try await TestAccounts.create(client, name: "bob")
+            let bobAuth = TestAccounts.bearer(bob.accessJwt)
+            #expect(try await TestAccounts.post(client, "com.atproto.server.requestEmailConfirmation", auth: bobAuth).status == .ok)
+            let token = try Self.lastToken(pds)
+            let stolen = try await TestAccounts.post(
+                client, "com.atproto.server.confirmEmail", ["email": .string(alice.email), "token": .string(token)],
+                auth: TestAccounts.bearer(alice.accessJwt))
+            #expect(stolen.error == "InvalidToken")
+            let own = try await TestAccounts.post(
+                client, "com.atproto.server.confirmEmail", ["email": .string(bob.email), "token": .string(token)], auth: bobAuth)
+            #expect(own.status == .ok)
+        }
+    }
 }
