@@ -18,7 +18,7 @@ enum EmailTokens {
     }
 
     /// Stores a new token for `did` and `purpose` and returns it.
-    static func issue(_ pds: PDS, _ purpose: EmailTokenPurpose, did: String) async throws -> String {
+    private static func issue(_ pds: PDS, _ purpose: EmailTokenPurpose, did: String) async throws -> String {
         let token = make()
         try await pds.control.putEmailToken(purpose: purpose, did: did, token: token)
         return token
@@ -33,6 +33,15 @@ enum EmailTokens {
         }
         try await redeem(pds, purpose, did: row.did, token: token, now: now)
         return row.did
+    }
+
+    /// Issues a token and mails it to `address`; `body` words the message around the token.
+    static func mail(
+        _ pds: PDS, _ purpose: EmailTokenPurpose, did: String, to address: String, subject: String,
+        body: @escaping @Sendable (String) -> String
+    ) async throws {
+        let token = try await issue(pds, purpose, did: did)
+        try await pds.blocking { try pds.mailer.send(to: address, subject: subject, body: body(token)) }
     }
 
     /// Checks `token` against the account's token for `purpose` and uses it up. A missing or wrong

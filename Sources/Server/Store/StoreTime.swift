@@ -1,5 +1,6 @@
 // StoreTime.swift: timestamps are stored as integer milliseconds since the Unix epoch (UTC).
 // Book: docs/11-sql-schema.md.
+import Engine
 import Foundation
 import SQLKit
 
@@ -13,6 +14,11 @@ enum StoreTime {
     /// The date `millis` milliseconds after the epoch.
     static func date(_ millis: Int64) -> Date {
         Date(timeIntervalSince1970: Double(millis) / 1000)
+    }
+
+    /// A stored date as an atproto datetime string (millisecond precision, UTC), for answers.
+    static func datetime(_ date: Date) -> String {
+        Datetime(microsecondsSinceEpoch: millis(date) * 1000).string
     }
 }
 

@@ -25,11 +25,7 @@ import Testing
             received.bodies.withLock { $0.append(json) }
             return .ok
         }
-        var logger = Logger(label: "relay")
-        logger.logLevel = .warning
-        let app = Application(router: relay, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
-        try await app.test(.live) { relayClient in
-            let port = try #require(relayClient.port)
+        try await LoopbackService.with(relay) { port in
             try await TestPDS.with(["PDS_CRAWLERS": "http://127.0.0.1:\(port)/"]) { _, pds in
                 let crawlers = Crawlers(pds: pds, interval: .milliseconds(300), checkEvery: .milliseconds(50))
                 let running = Task { try await crawlers.run() }

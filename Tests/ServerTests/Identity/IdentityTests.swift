@@ -191,11 +191,7 @@ import Testing
             }
             return .ok
         }
-        var logger = Logger(label: "plc")
-        logger.logLevel = .warning
-        let app = Application(router: directory, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
-        try await app.test(.live) { plcClient in
-            let port = try #require(plcClient.port)
+        try await LoopbackService.with(directory) { port in
             try await TestPDS.with(["PDS_DID_PLC_URL": "http://127.0.0.1:\(port)", "PDS_INVITE_REQUIRED": "false"]) { client, pds in
                 posted.pds.withLock { $0 = pds }
                 let create = try await TestAccounts.post(

@@ -42,7 +42,7 @@ extension IdentityHandlers {
         guard let plcDID = try? DID(auth.did), auth.did.hasPrefix("did:plc:") else {
             throw XRPCError.invalidRequest("The account's DID is not a did:plc")
         }
-        let account = try await ServerHandlers.liveAccount(pds, auth.did)
+        let account = try await pds.liveAccount(did: auth.did)
         guard body.rotationKeys.contains(pds.secrets.rotationKey.didKey) else {
             throw XRPCError.invalidRequest("Rotation keys do not include server's rotation key")
         }

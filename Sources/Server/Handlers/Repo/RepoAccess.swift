@@ -31,6 +31,16 @@ extension PDS {
         return try await remember(control.account(did: did), generation)
     }
 
+    /// The caller's own account, whatever its activation: gone is 403 `AccountNotFound`, taken
+    /// down 401 `AccountTakedown`, as the reference.
+    func liveAccount(did: String) async throws -> AccountRow {
+        guard let account = try await account(did: did) else {
+            throw XRPCError.forbidden("Account not found", name: "AccountNotFound")
+        }
+        if account.takedownRef != nil { throw XRPCError.unauthorized("Account has been taken down", name: "AccountTakedown") }
+        return account
+    }
+
     /// Caches a row read from SQL if no write started or ended since `generation` was taken.
     private func remember(_ row: AccountRow?, _ generation: UInt64) -> AccountRow? {
         if let row, control.writeGeneration == generation { accountCache.store(row, generation: generation) }
@@ -46,12 +56,7 @@ extension XRPCCall {
     /// else's repo 401.
     func writableRepo(_ repo: String) async throws -> String {
         let auth = try access()
-        guard let caller = try await pds.account(did: auth.did) else {
-            throw XRPCError.forbidden("Account not found", name: "AccountNotFound")
-        }
-        if caller.takedownRef != nil {
-            throw XRPCError.unauthorized("Account has been taken down", name: "AccountTakedown")
-        }
+        let caller = try await pds.liveAccount(did: auth.did)
         if caller.deactivatedAt != nil {
             throw XRPCError.unauthorized("Account is deactivated", name: "AccountDeactivated")
         }

@@ -16,7 +16,7 @@ extension ServerHandlers {
             deleteAfter = Date(timeIntervalSince1970: Double(at.microsecondsSinceEpoch) / 1e6)
         }
         let pds = call.pds
-        _ = try await liveAccount(pds, auth.did)
+        _ = try await pds.liveAccount(did: auth.did)
         try await pds.control.setDeactivated(did: auth.did, at: Date(), deleteAfter: deleteAfter)
         _ = try await pds.blocking { try pds.storage.appendEvent(.account(did: auth.did, active: false, status: "deactivated")) }
         return .empty
@@ -29,7 +29,7 @@ extension ServerHandlers {
     @Sendable static func activateAccount(_ call: XRPCCall) async throws -> XRPCOutput {
         let auth = try call.access(full: true)
         let pds = call.pds
-        let account = try await liveAccount(pds, auth.did)
+        let account = try await pds.liveAccount(did: auth.did)
         guard account.deactivatedAt != nil else { return .empty }
         let document = try await RepoHandlers.publishedDocument(pds, did: auth.did)
         guard document.services.contains(where: { $0.id.hasSuffix("#atproto_pds") && $0.serviceEndpoint == pds.config.publicURL })
@@ -49,14 +49,5 @@ extension ServerHandlers {
             }
         }
         return .empty
-    }
-
-    /// The caller's account; gone is 403 `AccountNotFound`, taken down 401 `AccountTakedown`.
-    static func liveAccount(_ pds: PDS, _ did: String) async throws -> AccountRow {
-        guard let account = try await pds.account(did: did) else {
-            throw XRPCError.forbidden("Account not found", name: "AccountNotFound")
-        }
-        if account.takedownRef != nil { throw XRPCError.unauthorized("Account has been taken down", name: "AccountTakedown") }
-        return account
     }
 }

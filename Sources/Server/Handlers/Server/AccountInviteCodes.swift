@@ -10,7 +10,7 @@ extension ServerHandlers {
         let auth = try call.access(full: true)
         let includeUsed = try call.bool("includeUsed", default: true)
         _ = try call.bool("createAvailable", default: true)  // deprecated; no per-account quota to fill
-        _ = try await liveAccount(call.pds, auth.did)
+        _ = try await call.pds.liveAccount(did: auth.did)
         let codes = try await call.pds.control.inviteCodes(forAccount: auth.did)
             .filter { includeUsed || $0.remainingUses > 0 }
         return .json(.object([("codes", .list(codes.map(inviteJSON)))]))
@@ -18,9 +18,7 @@ extension ServerHandlers {
 
     /// `com.atproto.server.defs#inviteCode`: `available` is the uses minted (left plus used).
     static func inviteJSON(_ code: InviteCode) -> IPLD {
-        func time(_ date: Date) -> IPLD {
-            .string(Datetime(microsecondsSinceEpoch: Int64(date.timeIntervalSince1970 * 1e6)).string)
-        }
+        func time(_ date: Date) -> IPLD { .string(StoreTime.datetime(date)) }
         let uses: [IPLD] = code.uses.map { use in
             .map(try! IPLDMap([("usedBy", .string(use.usedBy)), ("usedAt", time(use.usedAt))]))
         }

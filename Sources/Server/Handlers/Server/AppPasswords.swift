@@ -18,7 +18,7 @@ extension ServerHandlers {
         }
         let privileged = try input.bool("privileged") ?? false
         let pds = call.pds
-        _ = try await liveAccount(pds, auth.did)
+        _ = try await pds.liveAccount(did: auth.did)
         let password = PasswordHash.newAppPassword()
         let did = auth.did
         let hash = try await pds.blocking { try PasswordHash.appPassword(password, did: did) }
@@ -29,8 +29,7 @@ extension ServerHandlers {
         return .json(
             .object([
                 ("name", .string(name)), ("password", .string(password)),
-                ("createdAt", .string(Datetime(microsecondsSinceEpoch: Int64(row.createdAt.timeIntervalSince1970 * 1e6)).string)),
-                ("privileged", .bool(privileged)),
+                ("createdAt", .string(StoreTime.datetime(row.createdAt))), ("privileged", .bool(privileged)),
             ]))
     }
 
@@ -42,7 +41,7 @@ extension ServerHandlers {
             .map(
                 try! IPLDMap([
                     ("name", .string(row.name)),
-                    ("createdAt", .string(Datetime(microsecondsSinceEpoch: Int64(row.createdAt.timeIntervalSince1970 * 1e6)).string)),
+                    ("createdAt", .string(StoreTime.datetime(row.createdAt))),
                     ("privileged", .bool(row.privileged)),
                 ]))
         }

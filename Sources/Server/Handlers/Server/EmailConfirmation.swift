@@ -8,13 +8,11 @@ extension ServerHandlers {
     @Sendable static func requestEmailConfirmation(_ call: XRPCCall) async throws -> XRPCOutput {
         let auth = try call.access()
         let pds = call.pds
-        let account = try await liveAccount(pds, auth.did)
+        let account = try await pds.liveAccount(did: auth.did)
         guard let email = account.email else { throw XRPCError.invalidRequest("account does not have an email address") }
-        let token = try await EmailTokens.issue(pds, .confirmEmail, did: auth.did)
-        try await pds.blocking {
-            try pds.mailer.send(
-                to: email, subject: "Confirm your email",
-                body: "Your confirmation code for \(account.handle ?? auth.did) is \(token). It expires in 15 minutes.")
+        let name = account.handle ?? auth.did
+        try await EmailTokens.mail(pds, .confirmEmail, did: auth.did, to: email, subject: "Confirm your email") {
+            "Your confirmation code for \(name) is \($0). It expires in 15 minutes."
         }
         return .empty
     }
@@ -26,7 +24,7 @@ extension ServerHandlers {
         let email = try input.requiredString("email")
         let token = try input.requiredString("token")
         let pds = call.pds
-        let account = try await liveAccount(pds, auth.did)
+        let account = try await pds.liveAccount(did: auth.did)
         guard let current = account.email, current == email.lowercased() else {
             throw XRPCError.invalidRequest("invalid email", name: "InvalidEmail")
         }

@@ -57,7 +57,7 @@ extension ServerHandlers {
             }
             exp = requested
         }
-        _ = try await liveAccount(call.pds, auth.did)
+        _ = try await call.pds.liveAccount(did: auth.did)
         let key = try await call.pds.signingKey(did: auth.did)
         var claims: [(String, IPLD)] = [
             ("iat", .int(now)), ("iss", .string(auth.did)), ("aud", .string(aud)), ("exp", .int(exp)),

@@ -10,11 +10,9 @@ extension ServerHandlers {
         let email = try BodyFields(try call.jsonBody()).requiredString("email").lowercased()
         let pds = call.pds
         guard let account = try await pds.control.account(email: email), account.takedownRef == nil else { return .empty }
-        let token = try await EmailTokens.issue(pds, .resetPassword, did: account.did)
-        try await pds.blocking {
-            try pds.mailer.send(
-                to: email, subject: "Reset your password",
-                body: "Your password reset code for \(account.handle ?? account.did) is \(token). It expires in 15 minutes.")
+        let name = account.handle ?? account.did
+        try await EmailTokens.mail(pds, .resetPassword, did: account.did, to: email, subject: "Reset your password") {
+            "Your password reset code for \(name) is \($0). It expires in 15 minutes."
         }
         return .empty
     }
