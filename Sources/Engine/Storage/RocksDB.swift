@@ -139,4 +139,17 @@ final class RocksDB: @unchecked Sendable {
     func compact(_ family: RocksFamily) {
         rocksdb_compact_range_cf(handle, family.pointer, nil, 0, nil, 0)
     }
+
+    /// Compacts the keys of `family` in `[start, end]`, dropping deleted values stored there.
+    func compact(_ family: RocksFamily, from start: [UInt8], to end: [UInt8]) {
+        start.withUnsafeBufferPointer { s in
+            end.withUnsafeBufferPointer { e in
+                s.withMemoryRebound(to: CChar.self) { s in
+                    e.withMemoryRebound(to: CChar.self) { e in
+                        rocksdb_compact_range_cf(handle, family.pointer, s.baseAddress, s.count, e.baseAddress, e.count)
+                    }
+                }
+            }
+        }
+    }
 }

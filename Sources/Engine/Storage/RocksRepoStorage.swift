@@ -189,24 +189,6 @@ public final class RocksRepoStorage: RepoStorage {
         return out
     }
 
-    /// Removes the repo: its blocks, records, blob references, head and id.
-    public func deleteRepo(did: String) throws(StorageError) {
-        try locks.withLock(did: did) { () throws(StorageError) in
-            guard let entry = try entry(did) else { throw .unknownRepo(did: did) }
-            let from = StorageKey.repo(entry.id), to = StorageKey.repo(entry.id + 1)
-            let batch = RocksWriteBatch()
-            batch.deleteRange(blocksFamily, from: from, to: to)
-            batch.deleteRange(recordsFamily, from: from, to: to)
-            batch.deleteRange(recordRefsFamily, from: from, to: to)
-            batch.deleteRange(blobsFamily, from: from, to: to)
-            batch.deleteRange(blockRevsFamily, from: from, to: to)
-            batch.delete(reposFamily, Array(did.utf8))
-            batch.delete(repoIDsFamily, from)
-            try db.write(batch)
-            forgetID(did)
-        }
-    }
-
     // MARK: - Maintenance
 
     /// Writes every memtable to table files (for backups, tests and a quick restart).

@@ -52,7 +52,8 @@ public enum PDSApplication {
                 shouldUpgrade: FirehoseRoutes.shouldUpgrade(pds: pds)),
             configuration: .init(address: .hostname(pds.config.bindAddress, port: pds.config.port), serverName: "swift-pds"),
             logger: pds.logger)
-        app.addServices(PDSShutdown(pds: pds), BlobSweeper(pds: pds), SequencerService(pds: pds), Crawlers(pds: pds))
+        app.addServices(PDSShutdown(pds: pds), BlobSweeper(pds: pds), SequencerService(pds: pds), Crawlers(pds: pds),
+            AccountDeletionService(pds: pds))
         return app
     }
 }

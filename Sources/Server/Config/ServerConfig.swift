@@ -25,6 +25,8 @@ public struct ServerConfig: Sendable {
         .init(name: "PDS_ADMIN_PASSWORD", help: "password of the 'admin' Basic-auth user (dev: generated once)"),
         .init(name: "PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX", help: "the PDS's did:plc rotation key (dev: generated once)"),
         .init(name: "PDS_INVITE_REQUIRED", help: "account creation needs an invite code (default true)"),
+        .init(name: "PDS_INVITE_INTERVAL", help: "milliseconds for an account to earn one invite code; unset: none are earned"),
+        .init(name: "PDS_INVITE_EPOCH", help: "milliseconds since 1970 from which earned invite codes count (default 0)"),
         .init(name: "PDS_RATE_LIMITS_ENABLED", help: "enforce per-route rate limits (default false)"),
         .init(name: "PDS_BLOB_UPLOAD_LIMIT", help: "largest blob upload in bytes (default 5000000)"),
         .init(name: "PDS_DID_PLC_URL", help: "PLC directory to publish to; unset: this PDS serves its own at /plc"),
@@ -57,6 +59,10 @@ public struct ServerConfig: Sendable {
     public var plcRotationKeyHex: String?
     /// Whether account creation needs an invite code.
     public var inviteRequired: Bool
+    /// Time for an account to earn one invite code (nil: accounts earn none).
+    public var inviteInterval: TimeInterval?
+    /// Earned invite codes count from this date.
+    public var inviteEpoch: Date
     /// Whether rate limits are enforced.
     public var rateLimitsEnabled: Bool
     /// Largest accepted blob, in bytes.
@@ -99,6 +105,8 @@ public struct ServerConfig: Sendable {
         adminPassword = env["PDS_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         plcRotationKeyHex = env["PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX"].flatMap { $0.isEmpty ? nil : $0 }
         inviteRequired = flag("PDS_INVITE_REQUIRED", true)
+        inviteInterval = env["PDS_INVITE_INTERVAL"].flatMap(Int64.init).flatMap { $0 > 0 ? TimeInterval($0) / 1000 : nil }
+        inviteEpoch = Date(timeIntervalSince1970: TimeInterval(env["PDS_INVITE_EPOCH"].flatMap(Int64.init) ?? 0) / 1000)
         rateLimitsEnabled = flag("PDS_RATE_LIMITS_ENABLED", false)
         blobUploadLimit = env["PDS_BLOB_UPLOAD_LIMIT"].flatMap(Int.init) ?? 5_000_000
         plcURL = env["PDS_DID_PLC_URL"].flatMap { $0.isEmpty ? nil : $0 }

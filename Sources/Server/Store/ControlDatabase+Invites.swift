@@ -7,18 +7,20 @@ extension ControlDatabase {
     /// Inserts the codes, all or none. Throws `StoreError.inviteCodeExists` if any text is already taken.
     public func createInviteCodes(_ codes: [NewInviteCode]) async throws {
         guard !codes.isEmpty else { return }
-        try await atomically { db in
-            // 6 binds a row; 500 rows stay far below SQLite's and PostgreSQL's bind limits.
-            for start in stride(from: 0, to: codes.count, by: 500) {
-                var insert = db.insert(into: "invite_code")
-                    .columns("code", "available_uses", "disabled", "for_account", "created_by", "created_at")
-                for code in codes[start..<min(start + 500, codes.count)] {
-                    insert = insert.values(
-                        code.code, Int64(code.uses), false, code.forAccount, code.createdBy,
-                        StoreTime.millis(code.createdAt))
-                }
-                try await insert.run()
+        try await atomically { db in try await Self.insert(codes, disabled: false, db) }
+    }
+
+    /// The INSERTs of `createInviteCodes`, on `db`.
+    static func insert(_ codes: [NewInviteCode], disabled: Bool, _ db: any SQLDatabase) async throws {
+        // 6 binds a row; 500 rows stay far below SQLite's and PostgreSQL's bind limits.
+        for start in stride(from: 0, to: codes.count, by: 500) {
+            var insert = db.insert(into: "invite_code")
+                .columns("code", "available_uses", "disabled", "for_account", "created_by", "created_at")
+            for code in codes[start..<min(start + 500, codes.count)] {
+                insert = insert.values(
+                    code.code, Int64(code.uses), disabled, code.forAccount, code.createdBy, StoreTime.millis(code.createdAt))
             }
+            try await insert.run()
         }
     }
 
@@ -133,5 +135,20 @@ extension ControlDatabase {
         }
         let byCode = Dictionary(grouping: uses, by: \.code)
         return try zip(rows, codes).map { try InviteCode(row: $0, uses: byCode[$1] ?? []) }
+    }
+}
+
+extension ControlDatabase {
+    /// Inserts codes an account earned, disabled at once if `disabled` (they still count against
+    /// its quota), provided it then holds exactly `total` earned codes; otherwise nothing changes
+    /// and `StoreError.inviteCodeExists` is thrown (a racing request created codes first).
+    public func createEarnedInviteCodes(_ codes: [NewInviteCode], for did: String, total: Int, disabled: Bool) async throws {
+        try await atomically { db in
+            let held = try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("invite_code")
+                .where("for_account", .equal, did).where("created_by", .notEqual, "admin")
+                .first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+            guard held + codes.count == total else { throw StoreError.inviteCodeExists }
+            try await Self.insert(codes, disabled: disabled, db)
+        }
     }
 }

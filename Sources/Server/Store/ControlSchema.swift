@@ -10,6 +10,7 @@ public enum ControlSchema {
     public static let migrations: [ControlMigration] = [
         ControlMigration("0001_control_plane", apply: createControlPlane),
         ControlMigration("0002_repo_signing_key", apply: createSigningKeys),
+        ControlMigration("0003_account_deletion", apply: createAccountDeletions),
     ]
 
     static let boolean = SQLDataType.custom(SQLRaw("BOOLEAN"))
@@ -104,6 +105,17 @@ public enum ControlSchema {
             .column("key_type", type: .text, .notNull)  // "k256" or "p256"
             .column("private_key", type: .text, .notNull)  // 32 bytes, hex
             .column("created_at", type: .bigint, .notNull)
+            .run()
+    }
+
+    /// Deletions under way: a row is written with the removal of the account's rows and deleted
+    /// when the repo, events, blobs and DID are gone too, so a crash in between is finished at the
+    /// next start (docs/13-sessions-and-auth.md, "Deleting an account").
+    @Sendable static func createAccountDeletions(_ db: any SQLDatabase) async throws {
+        try await db.create(table: "account_deletion")
+            .column("did", type: .text, key, .notNull)
+            .column("repo_id", type: .bigint)  // the repo's storage id, for scrubbing its key range
+            .column("requested_at", type: .bigint, .notNull)
             .run()
     }
 

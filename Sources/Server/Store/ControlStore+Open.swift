@@ -84,6 +84,10 @@ extension ControlStore {
                     throw StoreError.unreadable(path: path, reason: "cannot switch to WAL mode (got \(mode ?? "nil"))")
                 }
                 _ = try await connection.query("PRAGMA synchronous = FULL")
+                // Deleted rows are overwritten, not left in free pages: a deleted account's email
+                // address and hashes must not stay in the file. (sqlite-nio's SQLite is built with
+                // this on; saying it keeps it on with any other build.)
+                _ = try await connection.query("PRAGMA secure_delete = ON")
             case .reader:
                 _ = try await connection.query("PRAGMA query_only = ON")
             }

@@ -63,6 +63,20 @@ public struct InviteCode: Sendable, Hashable {
     /// The accounts that used it, oldest first.
     public var uses: [InviteCodeUse]
 
+    /// A code from its fields.
+    public init(
+        code: String, remainingUses: Int, disabled: Bool, forAccount: String, createdBy: String, createdAt: Date,
+        uses: [InviteCodeUse] = []
+    ) {
+        self.code = code
+        self.remainingUses = remainingUses
+        self.disabled = disabled
+        self.forAccount = forAccount
+        self.createdBy = createdBy
+        self.createdAt = createdAt
+        self.uses = uses
+    }
+
     init(row: any SQLRow, uses: [InviteCodeUse]) throws {
         code = try row.decode(column: "code", as: String.self)
         remainingUses = Int(try row.decode(column: "available_uses", as: Int64.self))

@@ -26,11 +26,13 @@ enum TestPDS {
     }
 
     /// Runs `body` with a test client against a fresh server; the data directory is removed after.
+    /// With `dir`, the server opens that directory, which is kept (a restart is a second call).
     static func with(
-        _ extra: [String: String] = [:], _ body: @Sendable (any TestClientProtocol, PDS) async throws -> Void
+        _ extra: [String: String] = [:], dir given: String? = nil,
+        _ body: @Sendable (any TestClientProtocol, PDS) async throws -> Void
     ) async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pds-test-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = given ?? FileManager.default.temporaryDirectory.appendingPathComponent("pds-test-\(UUID().uuidString)").path
+        defer { if given == nil { try? FileManager.default.removeItem(atPath: dir) } }
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let pds = try await PDS.open(config: ServerConfig(environment: environment(dir, extra)), logger: logger)

@@ -5,15 +5,35 @@ import Foundation
 
 extension ServerHandlers {
     /// The invite codes the caller owns, with their uses; `includeUsed=false` leaves out codes with
-    /// no use left. Full sessions only, as the reference.
+    /// no use left, and disabled codes are never listed. With invites required and a quota set
+    /// (`PDS_INVITE_INTERVAL`), `createAvailable` (the default) first creates the codes the
+    /// account has earned (`InviteQuota`). Full sessions only, as the reference.
     @Sendable static func getAccountInviteCodes(_ call: XRPCCall) async throws -> XRPCOutput {
         let auth = try call.access(full: true)
         let includeUsed = try call.bool("includeUsed", default: true)
-        _ = try call.bool("createAvailable", default: true)  // deprecated; no per-account quota to fill
-        _ = try await call.pds.liveAccount(did: auth.did)
-        let codes = try await call.pds.control.inviteCodes(forAccount: auth.did)
-            .filter { includeUsed || $0.remainingUses > 0 }
-        return .json(.object([("codes", .list(codes.map(inviteJSON)))]))
+        let createAvailable = try call.bool("createAvailable", default: true)
+        let pds = call.pds
+        let account = try await pds.liveAccount(did: auth.did)
+        var codes = try await pds.control.inviteCodes(forAccount: auth.did)
+        if createAvailable, pds.config.inviteRequired, let interval = pds.config.inviteInterval {
+            let quota = InviteQuota(interval: interval, epoch: pds.config.inviteEpoch)
+            let (count, total) = quota.toCreate(createdAt: account.createdAt, codes: codes)
+            if count > 0 {
+                let made = (0..<count).map { _ in
+                    NewInviteCode(
+                        code: InviteCodeText.make(hostname: pds.config.hostname), uses: 1, forAccount: auth.did,
+                        createdBy: auth.did)
+                }
+                do {
+                    try await pds.control.createEarnedInviteCodes(made, for: auth.did, total: total, disabled: account.invitesDisabled)
+                } catch StoreError.inviteCodeExists {
+                    // A request racing this one created them (or a text collided): list what is there.
+                }
+                codes = try await pds.control.inviteCodes(forAccount: auth.did)
+            }
+        }
+        let listed = codes.filter { !$0.disabled && (includeUsed || $0.remainingUses > 0) }
+        return .json(.object([("codes", .list(listed.map(inviteJSON)))]))
     }
 
     /// `com.atproto.server.defs#inviteCode`: `available` is the uses minted (left plus used).

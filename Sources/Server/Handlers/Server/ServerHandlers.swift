@@ -27,5 +27,9 @@ enum ServerHandlers {
         m.procedure("com.atproto.server.confirmEmail", confirmEmail)
         m.procedure("com.atproto.server.requestPasswordReset", rateLimit: RateLimit(15, per: 3600), requestPasswordReset)
         m.procedure("com.atproto.server.resetPassword", rateLimit: RateLimit(50, per: 300), resetPassword)
+        m.procedure("com.atproto.server.requestEmailUpdate", requestEmailUpdate)
+        m.procedure("com.atproto.server.updateEmail", updateEmail)
+        m.procedure("com.atproto.server.requestAccountDelete", requestAccountDelete)
+        m.procedure("com.atproto.server.deleteAccount", rateLimit: RateLimit(50, per: 300), deleteAccount)
     }
 }
