@@ -58,16 +58,21 @@ extension Bench {
         @Option(help: "RocksDB directory to create.") var dir: String
         @Option(help: "The signing key (did:key), to check the signature.") var didKey: String?
 
+        @Flag(help: "Read the whole file into memory first (untimed) instead of mapping it.") var inMemory = false
+
         func run() throws {
-            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: car)))
             let key = try didKey.map { try parseDIDKey($0) }
             let storage = try RocksRepoStorage(options: StorageOptions(path: dir, sync: true))
+            let size = try FileManager.default.attributesOfItem(atPath: car)[.size] as? Int ?? 0
+            let bytes = inMemory ? try [UInt8](Data(contentsOf: URL(fileURLWithPath: car))) : nil
             let start = Date()
-            let repo = try RepoTransfer.importCAR(bytes, into: storage, did: Bench.benchDID, key: key)
+            let repo =
+                try bytes.map { try RepoTransfer.importCAR($0, into: storage, did: Bench.benchDID, key: key) }
+                ?? RepoTransfer.importCAR(file: car, into: storage, did: Bench.benchDID, key: key)
             let elapsed = Date().timeIntervalSince(start)
             print(
-                "import+verify bytes=\(bytes.count) records=\(repo.records.count) seconds=\(String(format: "%.2f", elapsed)) "
-                    + "MB/s=\(String(format: "%.0f", Double(bytes.count) / elapsed / 1e6)) "
+                "import+verify bytes=\(size) records=\(repo.recordCount) blocks=\(repo.blockCount) "
+                    + "seconds=\(String(format: "%.2f", elapsed)) MB/s=\(String(format: "%.0f", Double(size) / elapsed / 1e6)) "
                     + "peak-rss-MiB=\(String(format: "%.0f", Bench.peakRSSMiB()))")
         }
     }

@@ -31,10 +31,15 @@ extension MSTNode {
     /// Reads a node, rejecting anything but the exact canonical shape (`MSTNodeReader`).
     public init(decoding bytes: [UInt8], cid: CID) throws(MSTError) {
         let node: Result<MSTNode, MSTError> = bytes.withUnsafeBytes { raw in
-            var reader = MSTNodeReader(raw, cid: cid)
-            return Result { () throws(MSTError) in try reader.read() }
+            Result { () throws(MSTError) in try MSTNode(decoding: raw, cid: cid) }
         }
         self = try node.get()
+    }
+
+    /// Reads a node from borrowed bytes.
+    public init(decoding bytes: UnsafeRawBufferPointer, cid: CID) throws(MSTError) {
+        var reader = MSTNodeReader(bytes, cid: cid)
+        self = try reader.read()
     }
 }
 

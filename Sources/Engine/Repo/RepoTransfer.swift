@@ -33,25 +33,40 @@ public enum RepoTransfer {
     /// it as a new repo with `importRepo`. Nothing is stored unless everything checks out.
     @discardableResult
     public static func importCAR(
-        _ car: [UInt8], into storage: any RepoStorage, did: String, key: AnyPublicKey?,
-        now: UInt64? = nil
-    ) throws -> VerifiedRepo {
+        _ car: [UInt8], into storage: any RepoStorage, did: String, key: AnyPublicKey?, now: UInt64? = nil
+    ) throws -> ImportedRepo {
+        try car.withUnsafeBytes { try importCAR(buffer: $0, into: storage, did: did, key: key, now: now) }
+    }
+
+    /// `importCAR` of a CAR file, mapped into memory rather than read: the blocks are verified and
+    /// stored from the mapping, so the heap holds only the index (about 100 bytes per block).
+    @discardableResult
+    public static func importCAR(
+        file path: String, into storage: any RepoStorage, did: String, key: AnyPublicKey?, now: UInt64? = nil
+    ) throws -> ImportedRepo {
+        let file = try MappedFile(path: path)
+        return try file.withBytes { try importCAR(buffer: $0, into: storage, did: did, key: key, now: now) }
+    }
+
+    /// `importCAR` over borrowed bytes: no block is copied on the way from the CAR to the table files.
+    static func importCAR(
+        buffer: UnsafeRawBufferPointer, into storage: any RepoStorage, did: String, key: AnyPublicKey?, now: UInt64?
+    ) throws -> ImportedRepo {
         let now = now ?? UInt64(RealtimeClock.microsecondsSinceEpoch())
-        let repo = try RepoVerifier.verify(car: car, did: did, key: key)
-        let commit = repo.commit.unsigned
+        let table = try BlockTable(car: buffer)
+        guard table.header.roots.count == 1 else { throw CARError.badHeader("a repo CAR has exactly one root") }
+        try table.verifyHashes()
+        let walked = try RepoVerifier.walk(table, root: table.header.roots[0], did: did, key: key, hashesChecked: true)
+        let commit = walked.commit.unsigned
         // A far-future rev would make every later commit of this repo (rev = max(now, last + 1))
         // carry that future time too.
         guard let rev = try? TID(commit.rev) else { throw CommitError.badRev("\(commit.rev) is not a TID") }
         guard rev.microseconds <= now + maxRevSkewMicroseconds else {
             throw CommitError.badRev("\(commit.rev) is in the future")
         }
-        let records = repo.records.map { r in
-            let slash = r.path.utf8.firstIndex(of: UInt8(ascii: "/"))!
-            return (String(r.path[..<slash]), String(r.path[r.path.index(after: slash)...]), r.cid)
-        }
-        try storage.importRepo(
-            did: did, root: RepoRoot(commit: repo.commitCID, rev: commit.rev, data: commit.data), blocks: repo.blocks,
-            records: records)
-        return repo
+        let repo = RepoImport(table: table, walked: walked)
+        try storage.importRepo(did: did, repo)
+        return ImportedRepo(
+            commitCID: walked.commitCID, commit: walked.commit, recordCount: repo.recordCount, blockCount: repo.blockCount)
     }
 }

@@ -111,11 +111,9 @@ public protocol RepoStorage: AnyObject, Sendable {
     func collections(did: String) throws(StorageError) -> [String]
     /// Up to `limit` repos in creation (id) order, starting after id `after`.
     func listRepos(after: UInt64?, limit: Int) throws(StorageError) -> [(id: UInt64, did: String, root: RepoRoot?)]
-    /// Stores a whole (verified) repo as a new repo in one step: `blocks` are exactly its blocks,
-    /// `records` its record index. Throws `repoExists` if the DID has a repo; stores nothing on failure.
-    func importRepo(
-        did: String, root: RepoRoot, blocks: [CID: [UInt8]], records: [(collection: String, rkey: String, cid: CID)]
-    ) throws(StorageError)
+    /// Stores a whole (verified) repo as a new repo in one step: exactly its blocks and its record
+    /// index. Throws `repoExists` if the DID has a repo; stores nothing on failure.
+    func importRepo(did: String, _ repo: RepoImport) throws(StorageError)
     /// Publishes written events to live subscribers (docs/16-sequencer-and-firehose.md).
     var sequencer: Sequencer { get }
     /// Writes a non-commit event at the next sequence number (stamped with the current time) and
@@ -139,12 +137,13 @@ public protocol RepoStorage: AnyObject, Sendable {
 
 extension RepoStorage {
     /// `importRepo` as a repo creation plus one commit write.
-    public func importRepo(
-        did: String, root: RepoRoot, blocks: [CID: [UInt8]], records: [(collection: String, rkey: String, cid: CID)]
-    ) throws(StorageError) {
+    public func importRepo(did: String, _ repo: RepoImport) throws(StorageError) {
+        var blocks: [(CID, [UInt8])] = []
+        var index: [RecordIndexChange] = []
+        repo.forEachBlock { blocks.append(($0, Array($1))) }
+        repo.forEachRecord { index.append(.put(collection: $0, rkey: $1, cid: $2)) }
         let write = CommitWrite(
-            did: did, expectedPrevious: nil, root: root, newBlocks: blocks.map { ($0.key, $0.value) }, removedBlocks: [],
-            index: records.map { .put(collection: $0.collection, rkey: $0.rkey, cid: $0.cid) })
+            did: did, expectedPrevious: nil, root: repo.root, newBlocks: blocks, removedBlocks: [], index: index)
         _ = try createRepo(did: did)
         do {
             try apply(write)

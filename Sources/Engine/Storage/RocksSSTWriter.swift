@@ -52,6 +52,12 @@ final class RocksSSTWriter {
         try result.get()
     }
 
+    /// Adds a key, which must sort after the previous one, with borrowed value bytes.
+    func put(_ key: [UInt8], _ value: UnsafeRawBufferPointer) throws(StorageError) {
+        let result: Result<Void, StorageError> = key.withUnsafeBytes { k in Result { () throws(StorageError) in try put(k, value) } }
+        try result.get()
+    }
+
     /// Completes the file. A writer with no keys cannot be finished (RocksDB refuses): check `count`.
     func finish() throws(StorageError) {
         try rocks("rocksdb_sstfilewriter_finish") { err in rocksdb_sstfilewriter_finish(pointer, err) }
