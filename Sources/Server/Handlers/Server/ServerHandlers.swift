@@ -27,5 +27,7 @@ enum ServerHandlers {
         m.procedure("com.atproto.server.confirmEmail", confirmEmail)
         m.procedure("com.atproto.server.requestPasswordReset", rateLimit: RateLimit(15, per: 3600), requestPasswordReset)
         m.procedure("com.atproto.server.resetPassword", rateLimit: RateLimit(50, per: 300), resetPassword)
+        // Unauthenticated and it stores a row: a per-client limit on top of the global one.
+        m.procedure("com.atproto.server.reserveSigningKey", rateLimit: RateLimit(100, per: 300), reserveSigningKey)
     }
 }
