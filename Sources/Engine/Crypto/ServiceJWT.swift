@@ -21,6 +21,8 @@ public enum ServiceJWT {
         public let claims: IPLDMap
         /// `ES256K` or `ES256`.
         public let algorithm: String
+        /// The header's `typ`, if it is a string (a receiver refuses session and DPoP types).
+        public let type: String?
         let signed: [UInt8]
         let signature: [UInt8]
 
@@ -49,6 +51,7 @@ public enum ServiceJWT {
             let claims = try? AtprotoJSON.decodeObject(claimBytes, maxDepth: 4)
         else { throw .malformed }
         let signed = Array(token.utf8.prefix(parts[0].utf8.count + 1 + parts[1].utf8.count))
-        return Unverified(claims: claims, algorithm: alg, signed: signed, signature: signature)
+        return Unverified(
+            claims: claims, algorithm: alg, type: header["typ"]?.stringValue, signed: signed, signature: signature)
     }
 }

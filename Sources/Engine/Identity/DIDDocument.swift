@@ -79,10 +79,12 @@ public struct DIDDocument: Sendable, Hashable {
     }
 
     /// The repo signing key (`#atproto`), if present, of a supported curve and well-formed.
-    public var signingKey: AnyPublicKey? {
-        guard let vm = verificationMethod(named: PLCRegularOperation.signingKeyID),
-            let multibase = vm.publicKeyMultibase
-        else { return nil }
+    public var signingKey: AnyPublicKey? { publicKey(named: PLCRegularOperation.signingKeyID) }
+
+    /// The key of the verification method named `name` (`atproto`, `atproto_label`), if present,
+    /// of a supported curve and well-formed.
+    public func publicKey(named name: String) -> AnyPublicKey? {
+        guard let vm = verificationMethod(named: name), let multibase = vm.publicKeyMultibase else { return nil }
         switch vm.type {
         case "Multikey": return try? DIDKey.parseMultikey(multibase)
         case "EcdsaSecp256k1VerificationKey2019": return try? DIDKey.parseLegacyMultibase(multibase, keyType: .k256)

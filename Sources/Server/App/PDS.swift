@@ -37,6 +37,10 @@ public final class PDS: Sendable {
     let accountCache = AccountCache()
     /// The mail this server sends (an outbox file in the data directory for now).
     public let mailer: Mailer
+    /// DID documents of other accounts and services, for checking what they sign.
+    public let didResolver: DIDResolver
+    /// Service tokens already accepted, so each is accepted once.
+    public let serviceJWTReplays = ServiceJWTReplayCache()
 
     /// Opens the stores under `config.dataDirectory` and loads the lexicons.
     public static func open(config: ServerConfig, logger: Logger) async throws -> PDS {
@@ -70,6 +74,7 @@ public final class PDS: Sendable {
         self.lexicons = lexicons
         self.enforcement = config.lexiconEnforce ? .enforce : .observe
         self.logger = logger
+        didResolver = DIDResolver(timeout: config.idResolverTimeout)
         mailer = Mailer(
             outbox: (config.dataDirectory as NSString).appendingPathComponent("outbox.eml"),
             from: "noreply@\(config.hostname)", logger: logger)

@@ -51,14 +51,15 @@ extension XRPCCall {
         return (sub, claims)
     }
 
-    /// The caller's access token (`allowed` scopes; app passwords are allowed unless `full`).
+    /// The caller's access token: app passwords are allowed unless `full`, a taken-down account's
+    /// session only with `allowTakendown`.
     public func access(full: Bool = false, allowTakendown: Bool = false) throws(XRPCError) -> AccessAuth {
         let (did, claims) = try verifiedClaims(typ: "at+jwt")
         guard case .string(let raw)? = claims["scope"], let scope = AuthScope(rawValue: raw) else {
             throw .invalidToken("Bad token scope")
         }
-        let allowed: Set<AuthScope> =
-            full ? [.access] : allowTakendown ? [.access, .appPassPrivileged, .appPass, .takendown] : [.access, .appPassPrivileged, .appPass]
+        var allowed: Set<AuthScope> = full ? [.access] : [.access, .appPassPrivileged, .appPass]
+        if allowTakendown { allowed.insert(.takendown) }
         guard allowed.contains(scope) else { throw .invalidToken("Bad token scope") }
         return AccessAuth(did: did, scope: scope)
     }

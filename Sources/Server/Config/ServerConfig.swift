@@ -37,6 +37,7 @@ public struct ServerConfig: Sendable {
         .init(name: "PDS_MAX_SUBSCRIPTION_BUFFER", help: "events a live firehose subscriber may fall behind before ConsumerTooSlow (default 10000)"),
         .init(name: "PDS_CRAWLERS", help: "comma-separated relay URLs sent requestCrawl after start and at most every 20 minutes"),
         .init(name: "PDS_DNS_NAMESERVER", help: "DNS server for handle TXT lookups, host[:port] (default: /etc/resolv.conf)"),
+        .init(name: "PDS_ID_RESOLVER_TIMEOUT", help: "milliseconds to wait for a did:web document (default 3000)"),
     ]
 
     /// Host name the service is reached at.
@@ -81,6 +82,8 @@ public struct ServerConfig: Sendable {
     public var maxSubscriptionLag: Int
     /// Relays to ask to crawl this PDS (base URLs).
     public var crawlers: [String]
+    /// How long to wait for another DID's document over HTTP, in seconds.
+    public var idResolverTimeout: Double
 
     /// Settings from environment variables (the process environment over a `.env` file's, as merged by the caller).
     public init(environment env: [String: String]) {
@@ -117,6 +120,8 @@ public struct ServerConfig: Sendable {
         maxSubscriptionLag = env["PDS_MAX_SUBSCRIPTION_BUFFER"].flatMap(Int.init).map { max(1, $0) } ?? 10_000
         crawlers = (env["PDS_CRAWLERS"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
+        // Milliseconds, as the reference reads it.
+        idResolverTimeout = env["PDS_ID_RESOLVER_TIMEOUT"].flatMap(Int.init).map { Double(max(1, $0)) / 1000 } ?? 3
     }
 
     /// `90s`, `30m`, `72h`, `3d` (or a bare number of seconds) as a duration; nil if malformed.

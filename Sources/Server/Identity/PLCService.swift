@@ -37,7 +37,7 @@ public struct PLCService: Sendable {
     /// The DID's latest active operation.
     public func lastOperation(did: DID) async throws -> SignedPLCOperation? {
         guard let base = remoteURL else { return try await local.log(did: did).lastOperation }
-        let reply = try await HTTPFetch.send("GET", base + "/" + did.string + "/log/last", timeout: 10, maxBytes: 64 * 1024)
+        let reply = try await Self.fetch(base + "/" + did.string + "/log/last")
         guard reply.status == 200 else { return nil }
         return try SignedPLCOperation(json: reply.body)
     }
@@ -45,9 +45,18 @@ public struct PLCService: Sendable {
     /// The DID's current document (nil if unknown or tombstoned).
     public func document(did: DID) async throws -> DIDDocument? {
         guard let base = remoteURL else { return try await local.log(did: did).document }
-        let reply = try await HTTPFetch.send("GET", base + "/" + did.string, timeout: 10, maxBytes: 64 * 1024)
+        let reply = try await Self.fetch(base + "/" + did.string)
         guard reply.status == 200 else { return nil }
         return try DIDDocument(json: reply.body)
+    }
+
+    /// GETs `url` from the remote directory; a directory that cannot be reached is 502.
+    static func fetch(_ url: String) async throws -> HTTPFetch.Reply {
+        do {
+            return try await HTTPFetch.send("GET", url, timeout: 10, maxBytes: 64 * 1024)
+        } catch {
+            throw XRPCError(.badGateway, "UpstreamFailure", "PLC directory unreachable")
+        }
     }
 
     /// Publishes an update `op` for `did` and runs `alsoInSQL` with it, atomically for the local

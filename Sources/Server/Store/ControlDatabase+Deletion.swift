@@ -15,9 +15,10 @@ public struct PendingDeletion: Sendable, Hashable {
 
 extension ControlDatabase {
     /// In one transaction: records that `did`'s deletion is under way and deletes its rows (the
-    /// account, with its sessions, app passwords and email tokens by cascade; its signing key; the
-    /// invite codes it was given, whose uses cascade). `repoID` is kept for the steps after. Returns false, changing nothing, if there is no
-    /// such account. The PLC log stays: it is the directory's public history.
+    /// account, with its sessions, app passwords and email tokens by cascade; its signing key and
+    /// any key reserved for it; the invite codes it was given, whose uses cascade). `repoID` is
+    /// kept for the steps after. Returns false, changing nothing, if there is no such account. The
+    /// PLC log stays: it is the directory's public history.
     public func beginAccountDeletion(did: String, repoID: UInt64?, at date: Date = Date()) async throws -> Bool {
         try await atomically { db in
             guard try await db.select().column("did").from("account").where("did", .equal, did).first() != nil else {
@@ -27,6 +28,7 @@ extension ControlDatabase {
                 .values(did, repoID.map { Int64(bitPattern: $0) }, StoreTime.millis(date)).run()
             try await db.delete(from: "invite_code").where("for_account", .equal, did).run()
             try await db.delete(from: "repo_signing_key").where("did", .equal, did).run()
+            try await db.delete(from: "reserved_signing_key").where("did", .equal, did).run()
             try await db.delete(from: "account").where("did", .equal, did).run()
             return true
         }

@@ -11,6 +11,7 @@ public enum ControlSchema {
         ControlMigration("0001_control_plane", apply: createControlPlane),
         ControlMigration("0002_repo_signing_key", apply: createSigningKeys),
         ControlMigration("0003_account_deletion", apply: createAccountDeletions),
+        ControlMigration("0004_reserved_signing_key", apply: createReservedSigningKeys),
     ]
 
     static let boolean = SQLDataType.custom(SQLRaw("BOOLEAN"))
@@ -117,6 +118,21 @@ public enum ControlSchema {
             .column("repo_id", type: .bigint)  // the repo's storage id, for scrubbing its key range
             .column("requested_at", type: .bigint, .notNull)
             .run()
+    }
+
+    /// Signing keys handed out by `reserveSigningKey` before the account that will use them exists.
+    @Sendable static func createReservedSigningKeys(_ db: any SQLDatabase) async throws {
+        try await db.create(table: "reserved_signing_key")
+            .column("key_did", type: .text, key, .notNull)  // the public key as did:key
+            .column("did", type: .text)  // the DID it was reserved for; NULL when reserved without one
+            .column("key_type", type: .text, .notNull)  // "k256" or "p256"
+            .column("private_key", type: .text, .notNull)  // 32 bytes, hex
+            .column("created_at", type: .bigint, .notNull)
+            .run()
+        // NULLs are distinct in a unique index (SQLite and PostgreSQL alike): one key per DID, any
+        // number reserved without one.
+        try await index(db, "reserved_signing_key_did_key", unique: true, on: "reserved_signing_key", "did")
+        try await index(db, "reserved_signing_key_created_at_idx", on: "reserved_signing_key", "created_at")
     }
 
     /// CREATE [UNIQUE] INDEX name ON table (columns).

@@ -8,5 +8,7 @@ enum IdentityHandlers {
         m.procedure("com.atproto.identity.updateHandle", updateHandle)
         m.query("com.atproto.identity.getRecommendedDidCredentials", getRecommendedDidCredentials)
         m.procedure("com.atproto.identity.submitPlcOperation", submitPlcOperation)
+        m.procedure("com.atproto.identity.requestPlcOperationSignature", requestPlcOperationSignature)
+        m.procedure("com.atproto.identity.signPlcOperation", signPlcOperation)
     }
 }

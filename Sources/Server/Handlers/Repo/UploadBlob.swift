@@ -5,9 +5,21 @@ import Foundation
 extension RepoHandlers {
     /// Streams the body to disk (at most `PDS_BLOB_UPLOAD_LIMIT` bytes, else 413), names it by the
     /// CID of its bytes (raw codec), sniffs its type, and returns the blob reference a record can use.
+    ///
+    /// The caller is the account of an access token or, as in the reference, of a service token
+    /// bound to this method (a service such as a video transcoder uploading for the account).
     @Sendable static func uploadBlob(_ call: XRPCCall) async throws -> XRPCOutput {
-        let auth = try call.access()
-        guard let account = try await call.pds.control.account(did: auth.did) else {
+        let did: String
+        if call.presentsServiceAuth {
+            let service = try await call.serviceAuth(lxm: call.nsid)
+            guard service.service == nil else {
+                throw XRPCError.unauthorized("jwt iss must be an account DID", name: "BadJwtIss")
+            }
+            did = service.did
+        } else {
+            did = try call.access().did
+        }
+        guard let account = try await call.pds.control.account(did: did) else {
             throw XRPCError.forbidden("Account not found", name: "AccountNotFound")
         }
         if account.takedownRef != nil {
@@ -21,7 +33,7 @@ extension RepoHandlers {
             throw XRPCError.unsupportedMediaType("Unsupported content-encoding: \(encoding.prefix(40))")
         }
         let blob = try await call.pds.blobStore.upload(
-            call.request.body, did: auth.did, declaredType: call.request.headers[.contentType], limit: limit,
+            call.request.body, did: did, declaredType: call.request.headers[.contentType], limit: limit,
             pds: call.pds,
             now: UInt64(Date().timeIntervalSince1970 * 1_000_000))
         return .json(["blob": blobRef(blob)])

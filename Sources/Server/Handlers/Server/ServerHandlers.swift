@@ -31,5 +31,7 @@ enum ServerHandlers {
         m.procedure("com.atproto.server.updateEmail", updateEmail)
         m.procedure("com.atproto.server.requestAccountDelete", requestAccountDelete)
         m.procedure("com.atproto.server.deleteAccount", rateLimit: RateLimit(50, per: 300), deleteAccount)
+        // Unauthenticated and it stores a row: a per-client limit on top of the global one.
+        m.procedure("com.atproto.server.reserveSigningKey", rateLimit: RateLimit(100, per: 300), reserveSigningKey)
     }
 }
