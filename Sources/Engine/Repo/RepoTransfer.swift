@@ -56,17 +56,27 @@ public enum RepoTransfer {
         let table = try BlockTable(car: buffer)
         guard table.header.roots.count == 1 else { throw CARError.badHeader("a repo CAR has exactly one root") }
         try table.verifyHashes()
-        let walked = try RepoVerifier.walk(table, root: table.header.roots[0], did: did, key: key, hashesChecked: true)
-        let commit = walked.commit.unsigned
-        // A far-future rev would make every later commit of this repo (rev = max(now, last + 1))
-        // carry that future time too.
-        guard let rev = try? TID(commit.rev) else { throw CommitError.badRev("\(commit.rev) is not a TID") }
-        guard rev.microseconds <= now + maxRevSkewMicroseconds else {
-            throw CommitError.badRev("\(commit.rev) is in the future")
+        let checks = { () throws -> WalkedRepo in
+            let walked = try RepoVerifier.walk(table, root: table.header.roots[0], did: did, key: key, hashesChecked: true)
+            let commit = walked.commit.unsigned
+            // A far-future rev would make every later commit of this repo (rev = max(now, last + 1))
+            // carry that future time too.
+            guard let rev = try? TID(commit.rev) else { throw CommitError.badRev("\(commit.rev) is not a TID") }
+            guard rev.microseconds <= now + maxRevSkewMicroseconds else {
+                throw CommitError.badRev("\(commit.rev) is in the future")
+            }
+            return walked
         }
-        let repo = RepoImport(table: table, walked: walked)
-        try storage.importRepo(did: did, repo)
+        let walked: WalkedRepo
+        if let rocks = storage as? RocksRepoStorage {
+            // RocksDB writes the blocks' table file while the tree is walked.
+            walked = try rocks.importRepo(did: did, table: table, verify: checks)
+        } else {
+            walked = try checks()
+            try storage.importRepo(did: did, RepoImport(table: table, walked: walked))
+        }
         return ImportedRepo(
-            commitCID: walked.commitCID, commit: walked.commit, recordCount: repo.recordCount, blockCount: repo.blockCount)
+            commitCID: walked.commitCID, commit: walked.commit, recordCount: walked.records.count,
+            blockCount: walked.used.count)
     }
 }

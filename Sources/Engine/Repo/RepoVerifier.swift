@@ -114,6 +114,7 @@ struct TreeWalker {
         self.checkHashes = checkHashes
         usedFlags = [Bool](repeating: false, count: table.count)
         usedIndices.reserveCapacity(table.count)
+        records.reserveCapacity(table.count)
     }
 
     /// Marks block `i` as part of the repo (once).

@@ -8,17 +8,31 @@
 #endif
 
 extension RocksRepoStorage {
-    /// Stores a verified repo as a new repo: its blocks, record index and record-block counts are
-    /// written as sorted table files (the blocks in two halves, on two threads) and ingested, then
-    /// one small batch makes the repo visible.
+    /// Stores a verified repo as a new repo (see `importRepo(did:table:verify:)`).
+    public func importRepo(did: String, _ repo: RepoImport) throws(StorageError) {
+        let walked = repo.walked
+        do {
+            _ = try importRepo(did: did, table: repo.table) { walked }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw .rocksdb(call: "importRepo", message: "\(error)")
+        }
+    }
+
+    /// Verifies (`verify`, the tree walk) and stores a repo whose blocks are `table`, as a new
+    /// repo. The blocks' table file is built on a second thread while `verify` runs, from every
+    /// distinct block of the CAR in key order; when the walk is done the record index and the
+    /// record-block counts follow, then the three files are ingested and one small batch makes
+    /// the repo visible (deleting, in that batch, any block of the CAR the tree does not use).
     ///
     /// Readers find repos through `repos`, so the ingested keys, under a fresh repo id, are
     /// unreachable until that last batch lands: a crash before it leaves only unreferenced keys
     /// under an id that is never handed out again (the id counter is advanced first), never a
-    /// half-imported repo.
-    public func importRepo(did: String, _ repo: RepoImport) throws(StorageError) {
-        try locks.withLock(did: did) { () throws(StorageError) in
-            guard try entry(did) == nil else { throw .repoExists(did: did) }
+    /// half-imported repo. A failed check stores nothing.
+    func importRepo(did: String, table: BlockTable, verify: () throws -> WalkedRepo) throws -> WalkedRepo {
+        try locks.withLock(did: did) { () throws -> WalkedRepo in
+            guard try entry(did) == nil else { throw StorageError.repoExists(did: did) }
             let id = try nextID.withLock { (next: inout UInt64) throws(StorageError) -> UInt64 in
                 let id = next
                 let batch = RocksWriteBatch()
@@ -29,21 +43,30 @@ extension RocksRepoStorage {
             }
             // Ingestion moves the files into the database; whatever is left (after a failure) goes.
             let scratch = db.path + "/import-\(id)"
-            let files = ["blocks-0.sst", "blocks-1.sst", "records.sst", "refs.sst"].map { scratch + "/" + $0 }
+            let files = ["blocks.sst", "records.sst", "refs.sst"].map { scratch + "/" + $0 }
             defer {
                 for file in files { unlink(file) }
                 rmdir(scratch)
             }
+            guard mkdir(scratch, 0o700) == 0 || errno == EEXIST else {
+                throw StorageError.rocksdb(call: "mkdir", message: "cannot create \(scratch): errno \(errno)")
+            }
+            let walked = try buildTables(id, table, verify, files)
             do throws(StorageError) {
-                guard mkdir(scratch, 0o700) == 0 || errno == EEXIST else {
-                    throw StorageError.rocksdb(call: "mkdir", message: "cannot create \(scratch): errno \(errno)")
-                }
-                try writeTables(id, repo, files)
+                try db.ingest(blocksFamily, files: [files[0]])
+                try db.ingest(recordsFamily, files: [files[1]].filter { access($0, F_OK) == 0 })
+                try db.ingest(recordRefsFamily, files: [files[2]].filter { access($0, F_OK) == 0 })
                 let batch = RocksWriteBatch()
-                batch.put(reposFamily, Array(did.utf8), RepoEntry(id: id, root: repo.root).encoded)
+                var used = [Bool](repeating: false, count: table.count)
+                for i in walked.used { used[i] = true }
+                for i in 0..<table.count where !used[i] && table.find(table.cids[i]) == i {
+                    batch.delete(blocksFamily, StorageKey.block(id, table.cids[i]))
+                }
+                let root = RepoRoot(commit: walked.commitCID, rev: walked.commit.unsigned.rev, data: walked.commit.unsigned.data)
+                batch.put(reposFamily, Array(did.utf8), RepoEntry(id: id, root: root).encoded)
                 batch.put(repoIDsFamily, StorageKey.repo(id), Array(did.utf8))
                 // An empty list means "every block, as of this rev" (see `forEachBlock(since:)`).
-                batch.put(blockRevsFamily, StorageKey.blockRev(id, repo.root.rev), [])
+                batch.put(blockRevsFamily, StorageKey.blockRev(id, root.rev), [])
                 try db.write(batch)
                 forgetID(did)
             } catch {
@@ -55,96 +78,110 @@ extension RocksRepoStorage {
                 try? db.write(cleanup)
                 throw error
             }
+            return walked
         }
     }
 
-    /// Builds the four table files on up to three threads (each half of the blocks; records and
-    /// reference counts), then ingests them.
-    private func writeTables(_ id: UInt64, _ repo: RepoImport, _ files: [String]) throws(StorageError) {
-        let order = Self.byteOrder(repo.table, repo.walked.used)
-        let half = order.count / 2
-        var failures: [StorageError?] = [nil, nil, nil]
-        failures.withUnsafeMutableBufferPointer { failures in
-            parallelFor(3) { task in
-                do throws(StorageError) {
-                    switch task {
-                    case 0: try writeBlocks(id, repo.table, order[..<half], files[0])
-                    case 1: try writeBlocks(id, repo.table, order[half...], files[1])
-                    default: try writeRecords(id, repo, order, recordsPath: files[2], refsPath: files[3])
-                    }
-                } catch {
-                    failures[task] = error
+    /// Two threads: one sorts the CAR's blocks and writes their table file while the other runs
+    /// `verify` and writes the records' file; the counts' file, which needs both, comes after.
+    private func buildTables(
+        _ id: UInt64, _ table: BlockTable, _ verify: () throws -> WalkedRepo, _ files: [String]
+    ) throws -> WalkedRepo {
+        var order: [SortKey] = []
+        var blocksResult: Result<Void, StorageError> = .success(())
+        var walkResult: Result<WalkedRepo, any Error> = .failure(StorageError.rocksdb(call: "import", message: "not run"))
+        // The two tasks share nothing until both are done.
+        parallelFor(2) { task in
+            if task == 0 {
+                order = Self.byteOrder(table)
+                blocksResult = Result { () throws(StorageError) in try writeBlocks(id, table, order, files[0]) }
+            } else {
+                walkResult = Result {
+                    let walked = try verify()
+                    try writeRecords(id, walked.records, path: files[1])
+                    return walked
                 }
             }
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        try db.ingest(blocksFamily, files: Array(files[0..<2]).filter { access($0, F_OK) == 0 })
-        try db.ingest(recordsFamily, files: [files[2]].filter { access($0, F_OK) == 0 })
-        try db.ingest(recordRefsFamily, files: [files[3]].filter { access($0, F_OK) == 0 })
+        let walked = try walkResult.get()
+        try blocksResult.get()
+        try writeRefs(id, table, walked.records, order, path: files[2])
+        return walked
     }
 
-    /// The table indices `used` in the byte order of their CIDs. Each CID is encoded zero-padded
-    /// into six big-endian words, whose lexicographic order is the bytes' order (CIDs are
-    /// self-delimiting: no encoding is a prefix of another).
-    static func byteOrder(_ table: BlockTable, _ used: [Int]) -> [Int] {
-        var keys = [SortKey](repeating: SortKey(), count: used.count)
+    /// Every distinct block of `table`, in the byte order of its CID. Each CID is encoded
+    /// zero-padded into six big-endian words, whose lexicographic order is the bytes' order
+    /// (CIDs are self-delimiting: no encoding is a prefix of another); the block's place in the
+    /// buffer rides along, so writing in this order reads the table's arrays sequentially.
+    static func byteOrder(_ table: BlockTable) -> [SortKey] {
+        var keys: [SortKey] = []
+        keys.reserveCapacity(table.count)
         var scratch = [UInt8](repeating: 0, count: 48)
         scratch.withUnsafeMutableBytes { raw in
-            for (k, i) in used.enumerated() {
+            for i in 0..<table.count where table.find(table.cids[i]) == i {
                 for w in 0..<6 { raw.storeBytes(of: 0, toByteOffset: w * 8, as: UInt64.self) }
-                _ = table.cids[i].write(to: raw.baseAddress!)
-                keys[k] = SortKey(
-                    w0: UInt64(bigEndian: raw.load(fromByteOffset: 0, as: UInt64.self)),
-                    w1: UInt64(bigEndian: raw.load(fromByteOffset: 8, as: UInt64.self)),
-                    w2: UInt64(bigEndian: raw.load(fromByteOffset: 16, as: UInt64.self)),
-                    w3: UInt64(bigEndian: raw.load(fromByteOffset: 24, as: UInt64.self)),
-                    w4: UInt64(bigEndian: raw.load(fromByteOffset: 32, as: UInt64.self)),
-                    w5: UInt64(bigEndian: raw.load(fromByteOffset: 40, as: UInt64.self)), index: i)
+                let length = table.cids[i].write(to: raw.baseAddress!)
+                var key = SortKey(index: i, cidLength: length)
+                withUnsafeMutableBytes(of: &key.words) { words in
+                    for w in 0..<6 {
+                        words.storeBytes(
+                            of: UInt64(bigEndian: raw.load(fromByteOffset: w * 8, as: UInt64.self)), toByteOffset: w * 8,
+                            as: UInt64.self)
+                    }
+                }
+                keys.append(key)
             }
         }
         keys.sort()
-        return keys.map(\.index)
+        return keys
     }
 
     /// One CID as sortable words, with its table index.
     struct SortKey: Comparable {
-        var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0, w4: UInt64 = 0, w5: UInt64 = 0
-        var index = 0
+        var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+        var index: Int
+        var cidLength: Int
+
+        /// The CID's binary form (`cidLength` bytes) appended to `out`.
+        func appendCID(to out: inout [UInt8]) {
+            let bytes = (
+                words.0.bigEndian, words.1.bigEndian, words.2.bigEndian, words.3.bigEndian, words.4.bigEndian,
+                words.5.bigEndian
+            )
+            withUnsafeBytes(of: bytes) { out.append(contentsOf: $0.prefix(cidLength)) }
+        }
 
         static func < (a: SortKey, b: SortKey) -> Bool {
-            if a.w0 != b.w0 { return a.w0 < b.w0 }
-            if a.w1 != b.w1 { return a.w1 < b.w1 }
-            if a.w2 != b.w2 { return a.w2 < b.w2 }
-            if a.w3 != b.w3 { return a.w3 < b.w3 }
-            if a.w4 != b.w4 { return a.w4 < b.w4 }
-            return a.w5 < b.w5
+            if a.words.0 != b.words.0 { return a.words.0 < b.words.0 }
+            if a.words.1 != b.words.1 { return a.words.1 < b.words.1 }
+            if a.words.2 != b.words.2 { return a.words.2 < b.words.2 }
+            if a.words.3 != b.words.3 { return a.words.3 < b.words.3 }
+            if a.words.4 != b.words.4 { return a.words.4 < b.words.4 }
+            return a.words.5 < b.words.5
         }
 
         static func == (a: SortKey, b: SortKey) -> Bool { !(a < b) && !(b < a) }
     }
 
-    /// Blocks `order` (table indices in key order) under `id`, read in place from the table.
-    private func writeBlocks(_ id: UInt64, _ table: BlockTable, _ order: ArraySlice<Int>, _ path: String) throws(StorageError) {
-        guard !order.isEmpty else { return }
+    /// The blocks in `order` under `id`, read in place from the table.
+    private func writeBlocks(_ id: UInt64, _ table: BlockTable, _ order: [SortKey], _ path: String) throws(StorageError) {
         let writer = try RocksSSTWriter(path: path, options: db.options)
         var key = StorageKey.repo(id)
         key.reserveCapacity(8 + 48)
-        for i in order {
+        for k in order {
             key.removeSubrange(8...)
-            table.cids[i].encode(into: &key)
-            try writer.put(key, table.bytes(i))
+            k.appendCID(to: &key)
+            try writer.put(key, table.bytes(k.index))
         }
         try writer.finish()
     }
 
-    /// The record index and the record-block reference counts, each in key order. Records come in
-    /// tree order (`collection/rkey` bytes), where each collection's records are one run already in
-    /// rkey order; only the runs need sorting, by collection, to give `collection ‖ 0x00 ‖ rkey`
-    /// order. The counts follow the blocks' key order (`blockOrder`).
-    private func writeRecords(
-        _ id: UInt64, _ repo: RepoImport, _ blockOrder: [Int], recordsPath: String, refsPath: String
-    ) throws(StorageError) {
-        let records = repo.walked.records
+    /// The record index in key order. Records come in tree order (`collection/rkey` bytes), where
+    /// each collection's records are one run already in rkey order; only the runs need sorting,
+    /// by collection, to give `collection ‖ 0x00 ‖ rkey` order.
+    private func writeRecords(_ id: UInt64, _ records: [(key: [UInt8], cid: CID, index: Int)], path: String)
+        throws(StorageError)
+    {
         guard !records.isEmpty else { return }
         func collection(_ key: [UInt8]) -> ArraySlice<UInt8> { key[..<key.firstIndex(of: UInt8(ascii: "/"))!] }
         var runs: [Range<Int>] = []
@@ -154,8 +191,7 @@ extension RocksRepoStorage {
             start = i
         }
         runs.sort { collection(records[$0.lowerBound].key).lexicographicallyPrecedes(collection(records[$1.lowerBound].key)) }
-        let recordWriter = try RocksSSTWriter(path: recordsPath, options: db.options)
-        var refs = [UInt32](repeating: 0, count: repo.table.count)
+        let writer = try RocksSSTWriter(path: path, options: db.options)
         var key = StorageKey.repo(id)
         var value: [UInt8] = []
         value.reserveCapacity(48)
@@ -170,17 +206,28 @@ extension RocksRepoStorage {
                 key.append(contentsOf: r.key[(name.count + 1)...])
                 value.removeAll(keepingCapacity: true)
                 r.cid.encode(into: &value)
-                try recordWriter.put(key, value)
-                refs[r.index] += 1
+                try writer.put(key, value)
             }
         }
-        try recordWriter.finish()
-        let refWriter = try RocksSSTWriter(path: refsPath, options: db.options)
-        for i in blockOrder where refs[i] > 0 {
-            let n = refs[i]
-            try refWriter.put(
-                StorageKey.block(id, repo.table.cids[i]), [UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)])
+        try writer.finish()
+    }
+
+    /// How many records use each record block, in the blocks' key order (`blockOrder`).
+    private func writeRefs(
+        _ id: UInt64, _ table: BlockTable, _ records: [(key: [UInt8], cid: CID, index: Int)], _ blockOrder: [SortKey],
+        path: String
+    ) throws(StorageError) {
+        guard !records.isEmpty else { return }
+        var refs = [UInt32](repeating: 0, count: table.count)
+        for r in records { refs[r.index] += 1 }
+        let writer = try RocksSSTWriter(path: path, options: db.options)
+        var key = StorageKey.repo(id)
+        for k in blockOrder where refs[k.index] > 0 {
+            let n = refs[k.index]
+            key.removeSubrange(8...)
+            k.appendCID(to: &key)
+            try writer.put(key, [UInt8(n >> 24), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)])
         }
-        try refWriter.finish()
+        try writer.finish()
     }
 }
