@@ -35,6 +35,8 @@ public struct ServerConfig: Sendable {
         .init(name: "PDS_MAX_SUBSCRIPTION_BUFFER", help: "events a live firehose subscriber may fall behind before ConsumerTooSlow (default 10000)"),
         .init(name: "PDS_CRAWLERS", help: "comma-separated relay URLs sent requestCrawl after start and at most every 20 minutes"),
         .init(name: "PDS_DNS_NAMESERVER", help: "DNS server for handle TXT lookups, host[:port] (default: /etc/resolv.conf)"),
+        .init(name: "PDS_EMAIL_SMTP_URL", help: "mail server: smtp://user:pass@host:587, smtps://host:465, smtp://host:port?tls=none (unset: <data>/outbox.eml)"),
+        .init(name: "PDS_EMAIL_FROM_ADDRESS", help: "sender address of the PDS's mail (default noreply@HOSTNAME)"),
     ]
 
     /// Host name the service is reached at.
@@ -75,6 +77,10 @@ public struct ServerConfig: Sendable {
     public var maxSubscriptionLag: Int
     /// Relays to ask to crawl this PDS (base URLs).
     public var crawlers: [String]
+    /// The SMTP server's URL (checked when the server opens); nil writes mail to the outbox file.
+    public var emailSMTPURL: String?
+    /// The sender address of the PDS's mail.
+    public var emailFromAddress: String
 
     /// Settings from environment variables (the process environment over a `.env` file's, as merged by the caller).
     public init(environment env: [String: String]) {
@@ -109,6 +115,8 @@ public struct ServerConfig: Sendable {
         maxSubscriptionLag = env["PDS_MAX_SUBSCRIPTION_BUFFER"].flatMap(Int.init).map { max(1, $0) } ?? 10_000
         crawlers = (env["PDS_CRAWLERS"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
+        emailSMTPURL = env["PDS_EMAIL_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        emailFromAddress = env["PDS_EMAIL_FROM_ADDRESS"].flatMap { $0.isEmpty ? nil : $0 } ?? "noreply@\(hostname)"
     }
 
     /// `90s`, `30m`, `72h`, `3d` (or a bare number of seconds) as a duration; nil if malformed.
