@@ -3,7 +3,7 @@
 // Build: swift build --sanitize=fuzzer --sanitize=address (scripts/fuzz-smoke.sh does it).
 import PackageDescription
 
-let targets = ["FuzzDagCBOR", "FuzzCAR", "FuzzCID", "FuzzJSON", "FuzzSyntax", "FuzzMSTNode", "FuzzRepoCAR", "FuzzPLCOp", "FuzzLexicon", "FuzzJWT", "FuzzDNS"]
+let targets = ["FuzzDagCBOR", "FuzzCAR", "FuzzCID", "FuzzJSON", "FuzzSyntax", "FuzzMSTNode", "FuzzRepoCAR", "FuzzPLCOp", "FuzzLexicon", "FuzzJWT", "FuzzDNS", "FuzzSMTPReply"]
 
 let package = Package(
     name: "PDSFuzz",

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 SECONDS_EACH="${FUZZ_SECONDS:-30}"
-TARGETS=(FuzzDagCBOR FuzzCAR FuzzCID FuzzJSON FuzzSyntax FuzzMSTNode FuzzRepoCAR FuzzPLCOp FuzzLexicon FuzzJWT FuzzDNS)
+TARGETS=(FuzzDagCBOR FuzzCAR FuzzCID FuzzJSON FuzzSyntax FuzzMSTNode FuzzRepoCAR FuzzPLCOp FuzzLexicon FuzzJWT FuzzDNS FuzzSMTPReply)
 
 swift build -c release --sanitize=fuzzer --sanitize=address 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -5
 BIN="$(swift build -c release --sanitize=fuzzer --sanitize=address --show-bin-path)"

@@ -35,7 +35,7 @@ public final class PDS: Sendable {
     public let rateLimiter = RateLimiter()
     /// Account rows of recent requests (valid until the next control-store write).
     let accountCache = AccountCache()
-    /// The mail this server sends (an outbox file in the data directory for now).
+    /// The mail this server sends (by SMTP, or to an outbox file in the data directory).
     public let mailer: Mailer
     /// DID documents of other accounts and services, for checking what they sign.
     public let didResolver: DIDResolver
@@ -44,6 +44,7 @@ public final class PDS: Sendable {
 
     /// Opens the stores under `config.dataDirectory` and loads the lexicons.
     public static func open(config: ServerConfig, logger: Logger) async throws -> PDS {
+        let mailer = try Mailer(config: config, logger: logger)
         let secrets = try ServerSecrets.resolve(config, logger: logger)
         let dataDirectory = config.dataDirectory
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
@@ -59,12 +60,14 @@ public final class PDS: Sendable {
             await control.close()
             throw ConfigError("cannot load lexicons from \(config.lexiconDirectory) (PDS_LEXICON_DIR): \(error)")
         }
-        return PDS(config: config, secrets: secrets, storage: storage, control: control, lexicons: lexicons, logger: logger)
+        return PDS(
+            config: config, secrets: secrets, storage: storage, control: control, lexicons: lexicons, mailer: mailer,
+            logger: logger)
     }
 
     init(
         config: ServerConfig, secrets: ServerSecrets, storage: RocksRepoStorage, control: ControlStore,
-        lexicons: LexiconCatalog, logger: Logger
+        lexicons: LexiconCatalog, mailer: Mailer, logger: Logger
     ) {
         self.config = config
         self.secrets = secrets
@@ -75,9 +78,7 @@ public final class PDS: Sendable {
         self.enforcement = config.lexiconEnforce ? .enforce : .observe
         self.logger = logger
         didResolver = DIDResolver(timeout: config.idResolverTimeout)
-        mailer = Mailer(
-            outbox: (config.dataDirectory as NSString).appendingPathComponent("outbox.eml"),
-            from: "noreply@\(config.hostname)", logger: logger)
+        self.mailer = mailer
         // Storage work is CPU (signing, hashing) plus fsync waits: a few threads per core.
         pool = NIOThreadPool(numberOfThreads: max(4, ProcessInfo.processInfo.activeProcessorCount * 4))
         pool.start()

@@ -38,6 +38,8 @@ public struct ServerConfig: Sendable {
         .init(name: "PDS_CRAWLERS", help: "comma-separated relay URLs sent requestCrawl after start and at most every 20 minutes"),
         .init(name: "PDS_DNS_NAMESERVER", help: "DNS server for handle TXT lookups, host[:port] (default: /etc/resolv.conf)"),
         .init(name: "PDS_ID_RESOLVER_TIMEOUT", help: "milliseconds to wait for a did:web document (default 3000)"),
+        .init(name: "PDS_EMAIL_SMTP_URL", help: "mail server: smtp://user:pass@host:587, smtps://host:465, smtp://host:port?tls=none (unset: <data>/outbox.eml)"),
+        .init(name: "PDS_EMAIL_FROM_ADDRESS", help: "sender address of the PDS's mail (default noreply@HOSTNAME)"),
     ]
 
     /// Host name the service is reached at.
@@ -84,6 +86,10 @@ public struct ServerConfig: Sendable {
     public var crawlers: [String]
     /// How long to wait for another DID's document over HTTP, in seconds.
     public var idResolverTimeout: Double
+    /// The SMTP server's URL (checked when the server opens); nil writes mail to the outbox file.
+    public var emailSMTPURL: String?
+    /// The sender address of the PDS's mail.
+    public var emailFromAddress: String
 
     /// Settings from environment variables (the process environment over a `.env` file's, as merged by the caller).
     public init(environment env: [String: String]) {
@@ -122,6 +128,8 @@ public struct ServerConfig: Sendable {
             .filter { !$0.isEmpty }
         // Milliseconds, as the reference reads it.
         idResolverTimeout = env["PDS_ID_RESOLVER_TIMEOUT"].flatMap(Int.init).map { Double(max(1, $0)) / 1000 } ?? 3
+        emailSMTPURL = env["PDS_EMAIL_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        emailFromAddress = env["PDS_EMAIL_FROM_ADDRESS"].flatMap { $0.isEmpty ? nil : $0 } ?? "noreply@\(hostname)"
     }
 
     /// `90s`, `30m`, `72h`, `3d` (or a bare number of seconds) as a duration; nil if malformed.

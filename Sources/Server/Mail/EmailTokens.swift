@@ -38,10 +38,10 @@ enum EmailTokens {
     /// Issues a token and mails it to `address`; `body` words the message around the token.
     static func mail(
         _ pds: PDS, _ purpose: EmailTokenPurpose, did: String, to address: String, subject: String,
-        body: @escaping @Sendable (String) -> String
+        body: (String) -> String
     ) async throws {
         let token = try await issue(pds, purpose, did: did)
-        try await pds.blocking { try pds.mailer.send(to: address, subject: subject, body: body(token)) }
+        try await pds.mailer.send(to: address, subject: subject, body: body(token))
     }
 
     /// Checks `token` against the account's token for `purpose` and uses it up. A missing or wrong
