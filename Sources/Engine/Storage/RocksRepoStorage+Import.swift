@@ -37,6 +37,7 @@ extension RocksRepoStorage {
                 let id = next
                 let batch = RocksWriteBatch()
                 batch.put(metaFamily, StorageKey.nextRepoID, StorageKey.repo(id + 1))
+                batch.put(metaFamily, StorageKey.importing(id), [])
                 try db.write(batch)
                 next = id + 1
                 return id
@@ -51,7 +52,13 @@ extension RocksRepoStorage {
             guard mkdir(scratch, 0o700) == 0 || errno == EEXIST else {
                 throw StorageError.rocksdb(call: "mkdir", message: "cannot create \(scratch): errno \(errno)")
             }
-            let walked = try buildTables(id, table, verify, files)
+            let walked: WalkedRepo
+            do {
+                walked = try buildTables(id, table, verify, files)
+            } catch {
+                dropImport(id)
+                throw error
+            }
             do throws(StorageError) {
                 try db.ingest(blocksFamily, files: [files[0]])
                 try db.ingest(recordsFamily, files: [files[1]].filter { access($0, F_OK) == 0 })
@@ -67,19 +74,52 @@ extension RocksRepoStorage {
                 batch.put(repoIDsFamily, StorageKey.repo(id), Array(did.utf8))
                 // An empty list means "every block, as of this rev" (see `forEachBlock(since:)`).
                 batch.put(blockRevsFamily, StorageKey.blockRev(id, root.rev), [])
+                batch.delete(metaFamily, StorageKey.importing(id))
                 try db.write(batch)
                 forgetID(did)
             } catch {
-                let from = StorageKey.repo(id), to = StorageKey.repo(id + 1)
-                let cleanup = RocksWriteBatch()
-                for family in [blocksFamily, recordsFamily, recordRefsFamily] {
-                    cleanup.deleteRange(family, from: from, to: to)
-                }
-                try? db.write(cleanup)
+                dropImport(id)
                 throw error
             }
             return walked
         }
+    }
+
+    /// Removes whatever an import under `id` ingested, and its marker (best effort: a marker left
+    /// behind is handled at the next open).
+    func dropImport(_ id: UInt64) { try? db.write(Self.dropImportBatch(id, self)) }
+
+    /// The batch that removes import `id`'s keys and marker.
+    private static func dropImportBatch(_ id: UInt64, _ storage: RocksRepoStorage) -> RocksWriteBatch {
+        let from = StorageKey.repo(id), to = StorageKey.repo(id + 1)
+        let batch = RocksWriteBatch()
+        for family in [storage.blocksFamily, storage.recordsFamily, storage.recordRefsFamily] {
+            batch.deleteRange(family, from: from, to: to)
+        }
+        batch.delete(storage.metaFamily, StorageKey.importing(id))
+        return batch
+    }
+
+    /// At open: removes the keys of imports a crash interrupted between ingesting their table
+    /// files and the batch that makes the repo visible (their `importing` markers are still there).
+    /// Returns how many there were.
+    @discardableResult
+    func dropInterruptedImports() throws(StorageError) -> Int {
+        let prefix = StorageKey.importingPrefix
+        var upper = prefix
+        upper[upper.count - 1] += 1
+        let cursor = db.iterator(metaFamily, lower: prefix, upper: upper)
+        cursor.seekToFirst()
+        var ids: [UInt64] = []
+        while cursor.isValid {
+            if let id = cursor.withKey({ $0.count == prefix.count + 8 ? StorageKey.readID(UnsafeRawBufferPointer(rebasing: $0[prefix.count...])) : nil }) {
+                ids.append(id)
+            }
+            cursor.next()
+        }
+        try cursor.check()
+        for id in ids { try db.write(Self.dropImportBatch(id, self)) }
+        return ids.count
     }
 
     /// Two threads: one sorts the CAR's blocks and writes their table file while the other runs

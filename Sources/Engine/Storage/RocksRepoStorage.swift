@@ -67,6 +67,7 @@ public final class RocksRepoStorage: RepoStorage {
         let next = try RocksRepoStorage.nextSequence(db, events: eventsFamily, meta: metaFamily)
         nextSeq = Mutex(next)
         sequencer = Sequencer(head: next - 1, capacity: options.eventRingCapacity)
+        try dropInterruptedImports()
     }
 
     /// Deletes a version-1 event log (frames without times), keeping its numbering.

@@ -80,6 +80,11 @@ enum StorageKey {
     static let nextRepoID: [UInt8] = Array("next_repo_id".utf8)
     /// The `meta` key holding the highest event number trimmed from the log.
     static let trimmedEvents: [UInt8] = Array("trimmed_events".utf8)
+    /// The `meta` key marking repo `id` as being imported: written with the id's allocation and
+    /// deleted by the batch that makes the repo visible, so one found at open is a crashed import.
+    static func importing(_ id: UInt64) -> [UInt8] { importingPrefix + repo(id) }
+    /// The prefix of every `importing` key.
+    static let importingPrefix: [UInt8] = Array("importing/".utf8)
     /// The `meta` key holding the on-disk format version.
     static let formatVersion: [UInt8] = Array("format_version".utf8)
 }
