@@ -30,7 +30,8 @@ extension Bench {
             entries.reserveCapacity(records)
             for i in 0..<records {
                 let record = try IPLDMap([
-                    ("$type", "app.bsky.feed.post"), ("text", .string("benchmark post number \(i), of ordinary length")),
+                    ("$type", "app.bsky.feed.post"),
+                    ("text", .string("benchmark post number \(i), of ordinary length")),
                     ("createdAt", "2026-01-01T00:00:00.000Z"), ("langs", .list(["en"])),
                 ])
                 let (bytes, cid) = DagCBOR.encodeWithCID(.map(record))
@@ -80,14 +81,17 @@ extension Bench {
     /// Exports the repo in a RocksDB directory as a CAR stream to a file (or discards it).
     struct CARExport: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "car-export", abstract: "Stream the repo in a RocksDB directory out as a CAR; MB/s and peak memory.")
+            commandName: "car-export",
+            abstract: "Stream the repo in a RocksDB directory out as a CAR; MB/s and peak memory.")
         @Option(help: "RocksDB directory (from car-import).") var dir: String
         @Option(help: "Write the CAR here (default: count the bytes and discard them).") var out: String?
 
         func run() throws {
             let storage = try RocksRepoStorage(options: StorageOptions(path: dir, sync: true))
             let rssBefore = Bench.peakRSSMiB()
-            let file = out.map { _ = FileManager.default.createFile(atPath: $0, contents: nil); return FileHandle(forWritingAtPath: $0)! }
+            let file = out.map {
+                _ = FileManager.default.createFile(atPath: $0, contents: nil); return FileHandle(forWritingAtPath: $0)!
+            }
             var total = 0
             let start = Date()
             try RepoTransfer.exportCAR(from: storage, did: Bench.benchDID) { chunk in
@@ -99,7 +103,8 @@ extension Bench {
             print(
                 "export bytes=\(total) seconds=\(String(format: "%.2f", elapsed)) "
                     + "MB/s=\(String(format: "%.0f", Double(total) / elapsed / 1e6)) "
-                    + "peak-rss-MiB before=\(String(format: "%.0f", rssBefore)) after=\(String(format: "%.0f", Bench.peakRSSMiB()))")
+                    + "peak-rss-MiB before=\(String(format: "%.0f", rssBefore)) after=\(String(format: "%.0f", Bench.peakRSSMiB()))"
+            )
         }
     }
 }

@@ -31,7 +31,9 @@ public struct RepoImport {
     public func forEachRecord(_ body: (String, String, CID) throws -> Void) rethrows {
         for r in walked.records {
             let slash = r.key.firstIndex(of: UInt8(ascii: "/"))!
-            try body(String(decoding: r.key[..<slash], as: UTF8.self), String(decoding: r.key[(slash + 1)...], as: UTF8.self), r.cid)
+            try body(
+                String(decoding: r.key[..<slash], as: UTF8.self),
+                String(decoding: r.key[(slash + 1)...], as: UTF8.self), r.cid)
         }
     }
 }

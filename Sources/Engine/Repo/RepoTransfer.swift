@@ -57,7 +57,8 @@ public enum RepoTransfer {
         guard table.header.roots.count == 1 else { throw CARError.badHeader("a repo CAR has exactly one root") }
         try table.verifyHashes()
         let checks = { () throws -> WalkedRepo in
-            let walked = try RepoVerifier.walk(table, root: table.header.roots[0], did: did, key: key, hashesChecked: true)
+            let walked = try RepoVerifier.walk(
+                table, root: table.header.roots[0], did: did, key: key, hashesChecked: true)
             let commit = walked.commit.unsigned
             // A far-future rev would make every later commit of this repo (rev = max(now, last + 1))
             // carry that future time too.

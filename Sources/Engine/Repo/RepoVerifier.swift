@@ -92,7 +92,8 @@ struct WalkedRepo {
         blocks.reserveCapacity(used.count)
         for i in used { blocks[table.cids[i]] = Array(table.bytes(i)) }
         return VerifiedRepo(
-            commitCID: commitCID, commit: commit, records: records.map { (String(decoding: $0.key, as: UTF8.self), $0.cid) },
+            commitCID: commitCID, commit: commit,
+            records: records.map { (String(decoding: $0.key, as: UTF8.self), $0.cid) },
             blocks: blocks, nodeCount: nodeCount)
     }
 }

@@ -1,5 +1,5 @@
 // RocksRepoStorage+Deletion.swift: removing a deleted account's repo, its events, and its bytes on disk.
-// Book: docs/13-sessions-and-auth.md ("Deleting an account"), docs/04-storage.md.
+// Book: docs/13-sessions-and-auth.md ("Deleting an account"), docs/04-c-engine.md.
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -61,11 +61,14 @@ extension RocksRepoStorage {
 
     /// Deletes the blob sweep hints left for repo `id` (they name its blobs' CIDs).
     public func dropSweepHints(repoID id: UInt64) throws(StorageError) {
-        let cursor = db.iterator(blobsFamily, lower: BlobKey.kind(0, BlobKey.sweepKind), upper: BlobKey.kind(0, BlobKey.sweepKind + 1))
+        let cursor = db.iterator(
+            blobsFamily, lower: BlobKey.kind(0, BlobKey.sweepKind), upper: BlobKey.kind(0, BlobKey.sweepKind + 1))
         cursor.seekToFirst()
         let batch = RocksWriteBatch()
         while cursor.isValid {
-            let mine = cursor.withKey { key in key.count >= 25 && StorageKey.readID(UnsafeRawBufferPointer(rebasing: key[17..<25])) == id }
+            let mine = cursor.withKey { key in
+                key.count >= 25 && StorageKey.readID(UnsafeRawBufferPointer(rebasing: key[17..<25])) == id
+            }
             if mine { batch.delete(blobsFamily, cursor.key) }
             cursor.next()
         }
@@ -114,7 +117,9 @@ extension RocksRepoStorage {
 
     /// Whether `needle` occurs in `haystack` (memchr for its first byte, then memcmp).
     static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
+        guard let first = needle.first, haystack.count >= needle.count, let base = haystack.baseAddress else {
+            return false
+        }
         return needle.withUnsafeBytes { n in
             var offset = 0
             let last = haystack.count - needle.count

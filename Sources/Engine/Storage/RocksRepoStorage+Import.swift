@@ -69,7 +69,8 @@ extension RocksRepoStorage {
                 for i in 0..<table.count where !used[i] && table.find(table.cids[i]) == i {
                     batch.delete(blocksFamily, StorageKey.block(id, table.cids[i]))
                 }
-                let root = RepoRoot(commit: walked.commitCID, rev: walked.commit.unsigned.rev, data: walked.commit.unsigned.data)
+                let root = RepoRoot(
+                    commit: walked.commitCID, rev: walked.commit.unsigned.rev, data: walked.commit.unsigned.data)
                 batch.put(reposFamily, Array(did.utf8), RepoEntry(id: id, root: root).encoded)
                 batch.put(repoIDsFamily, StorageKey.repo(id), Array(did.utf8))
                 // An empty list means "every block, as of this rev" (see `forEachBlock(since:)`).
@@ -112,7 +113,10 @@ extension RocksRepoStorage {
         cursor.seekToFirst()
         var ids: [UInt64] = []
         while cursor.isValid {
-            if let id = cursor.withKey({ $0.count == prefix.count + 8 ? StorageKey.readID(UnsafeRawBufferPointer(rebasing: $0[prefix.count...])) : nil }) {
+            if let id = cursor.withKey({
+                $0.count == prefix.count + 8
+                    ? StorageKey.readID(UnsafeRawBufferPointer(rebasing: $0[prefix.count...])) : nil
+            }) {
                 ids.append(id)
             }
             cursor.next()
@@ -129,7 +133,8 @@ extension RocksRepoStorage {
     ) throws -> WalkedRepo {
         var order: [SortKey] = []
         var blocksResult: Result<Void, StorageError> = .success(())
-        var walkResult: Result<WalkedRepo, any Error> = .failure(StorageError.rocksdb(call: "import", message: "not run"))
+        var walkResult: Result<WalkedRepo, any Error> = .failure(
+            StorageError.rocksdb(call: "import", message: "not run"))
         // The two tasks share nothing until both are done.
         parallelFor(2) { task in
             if task == 0 {
@@ -165,7 +170,8 @@ extension RocksRepoStorage {
                 withUnsafeMutableBytes(of: &key.words) { words in
                     for w in 0..<6 {
                         words.storeBytes(
-                            of: UInt64(bigEndian: raw.load(fromByteOffset: w * 8, as: UInt64.self)), toByteOffset: w * 8,
+                            of: UInt64(bigEndian: raw.load(fromByteOffset: w * 8, as: UInt64.self)),
+                            toByteOffset: w * 8,
                             as: UInt64.self)
                     }
                 }
@@ -204,7 +210,8 @@ extension RocksRepoStorage {
     }
 
     /// The blocks in `order` under `id`, read in place from the table.
-    private func writeBlocks(_ id: UInt64, _ table: BlockTable, _ order: [SortKey], _ path: String) throws(StorageError) {
+    private func writeBlocks(_ id: UInt64, _ table: BlockTable, _ order: [SortKey], _ path: String) throws(StorageError)
+    {
         let writer = try RocksSSTWriter(path: path, options: db.options)
         var key = StorageKey.repo(id)
         key.reserveCapacity(8 + 48)
@@ -226,11 +233,14 @@ extension RocksRepoStorage {
         func collection(_ key: [UInt8]) -> ArraySlice<UInt8> { key[..<key.firstIndex(of: UInt8(ascii: "/"))!] }
         var runs: [Range<Int>] = []
         var start = 0
-        for i in 1...records.count where i == records.count || collection(records[i].key) != collection(records[start].key) {
+        for i in 1...records.count
+        where i == records.count || collection(records[i].key) != collection(records[start].key) {
             runs.append(start..<i)
             start = i
         }
-        runs.sort { collection(records[$0.lowerBound].key).lexicographicallyPrecedes(collection(records[$1.lowerBound].key)) }
+        runs.sort {
+            collection(records[$0.lowerBound].key).lexicographicallyPrecedes(collection(records[$1.lowerBound].key))
+        }
         let writer = try RocksSSTWriter(path: path, options: db.options)
         var key = StorageKey.repo(id)
         var value: [UInt8] = []

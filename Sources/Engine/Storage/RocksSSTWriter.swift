@@ -62,7 +62,9 @@ final class RocksSSTWriter {
 
     /// Adds a key, which must sort after the previous one, with borrowed value bytes.
     func put(_ key: [UInt8], _ value: UnsafeRawBufferPointer) throws(StorageError) {
-        let result: Result<Void, StorageError> = key.withUnsafeBytes { k in Result { () throws(StorageError) in try put(k, value) } }
+        let result: Result<Void, StorageError> = key.withUnsafeBytes { k in
+            Result { () throws(StorageError) in try put(k, value) }
+        }
         try result.get()
     }
 

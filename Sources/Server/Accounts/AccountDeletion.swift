@@ -38,7 +38,9 @@ enum AccountDeletion {
         guard try await pds.control.beginAccountDeletion(did: did, repoID: repoID) else { return false }
         pds.signingKeys.put(did, nil)
         do {
-            try await finish(pds, PendingDeletion(did: did, repoID: repoID, requestedAt: Date()), resumed: false, stopBefore: stopBefore)
+            try await finish(
+                pds, PendingDeletion(did: did, repoID: repoID, requestedAt: Date()), resumed: false,
+                stopBefore: stopBefore)
         } catch is Interrupted {
         } catch {
             pds.logger.error("account deletion will be retried", metadata: ["did": "\(did)", "error": "\(error)"])
@@ -55,7 +57,8 @@ enum AccountDeletion {
                     try await finish(pds, pending, resumed: true, stopBefore: nil)
                     pds.logger.info("finished an interrupted account deletion", metadata: ["did": "\(pending.did)"])
                 } catch {
-                    pds.logger.error("account deletion still pending", metadata: ["did": "\(pending.did)", "error": "\(error)"])
+                    pds.logger.error(
+                        "account deletion still pending", metadata: ["did": "\(pending.did)", "error": "\(error)"])
                 }
             }
         } catch {
@@ -85,7 +88,9 @@ enum AccountDeletion {
         try step(.blobs)
         let directory = pds.blobStore.root + "/" + did
         try await pds.blocking {
-            if FileManager.default.fileExists(atPath: directory) { try FileManager.default.removeItem(atPath: directory) }
+            if FileManager.default.fileExists(atPath: directory) {
+                try FileManager.default.removeItem(atPath: directory)
+            }
         }
         try step(.plc)
         try await tombstone(pds, did: did)

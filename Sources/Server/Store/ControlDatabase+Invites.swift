@@ -18,7 +18,8 @@ extension ControlDatabase {
                 .columns("code", "available_uses", "disabled", "for_account", "created_by", "created_at")
             for code in codes[start..<min(start + 500, codes.count)] {
                 insert = insert.values(
-                    code.code, Int64(code.uses), disabled, code.forAccount, code.createdBy, StoreTime.millis(code.createdAt))
+                    code.code, Int64(code.uses), disabled, code.forAccount, code.createdBy,
+                    StoreTime.millis(code.createdAt))
             }
             try await insert.run()
         }
@@ -142,9 +143,12 @@ extension ControlDatabase {
     /// Inserts codes an account earned, disabled at once if `disabled` (they still count against
     /// its quota), provided it then holds exactly `total` earned codes; otherwise nothing changes
     /// and `StoreError.inviteCodeExists` is thrown (a racing request created codes first).
-    public func createEarnedInviteCodes(_ codes: [NewInviteCode], for did: String, total: Int, disabled: Bool) async throws {
+    public func createEarnedInviteCodes(_ codes: [NewInviteCode], for did: String, total: Int, disabled: Bool)
+        async throws
+    {
         try await atomically { db in
-            let held = try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("invite_code")
+            let held =
+                try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("invite_code")
                 .where("for_account", .equal, did).where("created_by", .notEqual, "admin")
                 .first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
             guard held + codes.count == total else { throw StoreError.inviteCodeExists }

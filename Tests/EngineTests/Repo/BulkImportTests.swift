@@ -17,7 +17,8 @@ import Testing
         for start in stride(from: 0, to: count, by: 100) {
             let writes: [RepoWrite] = (start..<min(start + 100, count)).map { n in
                 .create(
-                    collection: n % 3 == 0 ? "app.bsky.feed.like" : "app.bsky.feed.post", rkey: TIDClock.shared.next().description,
+                    collection: n % 3 == 0 ? "app.bsky.feed.like" : "app.bsky.feed.post",
+                    rkey: TIDClock.shared.next().description,
                     record: MemoryRepo.post(n % 40))
             }
             try StoredRepoTests.commit(store, committer, writes)
@@ -70,7 +71,12 @@ import Testing
                 let other = try RocksRepoStorage(options: StoreKind.rocksOptions(dir.sub("other")))
                 let cases: [(String, [UInt8])] = [
                     ("truncated", Array(car.dropLast(7))),
-                    ("flipped", { var c = car; c[c.count - 20] ^= 0x01; return c }()),
+                    (
+                        "flipped",
+                        {
+                            var c = car; c[c.count - 20] ^= 0x01; return c
+                        }()
+                    ),
                     ("empty", []),
                 ]
                 for (name, bytes) in cases {
@@ -85,7 +91,8 @@ import Testing
                 let path = dir.sub("good.car")
                 try Data(car).write(to: URL(fileURLWithPath: path))
                 #expect(throws: CommitError.badSignature) {
-                    try RepoTransfer.importCAR(file: path, into: other, did: Self.did, key: AnyPrivateKey.generate(.k256).publicKey)
+                    try RepoTransfer.importCAR(
+                        file: path, into: other, did: Self.did, key: AnyPrivateKey.generate(.k256).publicKey)
                 }
                 #expect(try other.repoID(did: Self.did) == nil)
                 #expect(throws: CARError.self) {

@@ -5,8 +5,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-@testable import Server
 import Testing
+
+@testable import Server
 
 @Suite struct AccountDeletionTests {
     /// What an account left in the stores, to look for after it is deleted.
@@ -25,14 +26,19 @@ import Testing
         let auth = TestAccounts.bearer(account.accessJwt)
         let marker = "marker-" + Base32.encode(Secrets.randomBytes(25))
         let blob = Secrets.randomBytes(4000)
-        let up = try await client.raw("com.atproto.repo.uploadBlob", blob, contentType: "application/octet-stream", headers: [.authorization: auth])
+        let up = try await client.raw(
+            "com.atproto.repo.uploadBlob", blob, contentType: "application/octet-stream",
+            headers: [.authorization: auth])
         #expect(up.status == .ok)
         let ref = try #require(try up.json()["blob"])
         let records: [(String, IPLD)] = [("a", ["text": .string(marker)]), ("b", ["img": ref]), ("c", ["n": 3])]
         for (rkey, record) in records {
             let put = try await TestAccounts.post(
                 client, "com.atproto.repo.putRecord",
-                ["repo": .string(account.did), "collection": "com.example.thing", "rkey": .string(rkey), "record": record], auth: auth)
+                [
+                    "repo": .string(account.did), "collection": "com.example.thing", "rkey": .string(rkey),
+                    "record": record,
+                ], auth: auth)
             #expect(put.status == .ok)
         }
         let storage = pds.storage
@@ -54,16 +60,21 @@ import Testing
     }
 
     /// Mails a deletion token and returns it.
-    static func requestToken(_ client: any TestClientProtocol, _ pds: PDS, _ account: TestAccount) async throws -> String {
+    static func requestToken(_ client: any TestClientProtocol, _ pds: PDS, _ account: TestAccount) async throws
+        -> String
+    {
         let reply = try await TestAccounts.post(
             client, "com.atproto.server.requestAccountDelete", auth: TestAccounts.bearer(account.accessJwt))
         #expect(reply.status == .ok)
         return try EmailConfirmationTests.lastToken(pds)
     }
 
-    static func delete(_ client: any TestClientProtocol, _ did: String, _ password: String, _ token: String) async throws -> XRPCReply {
+    static func delete(_ client: any TestClientProtocol, _ did: String, _ password: String, _ token: String)
+        async throws -> XRPCReply
+    {
         try await TestAccounts.post(
-            client, "com.atproto.server.deleteAccount", ["did": .string(did), "password": .string(password), "token": .string(token)])
+            client, "com.atproto.server.deleteAccount",
+            ["did": .string(did), "password": .string(password), "token": .string(token)])
     }
 
     /// Everything the deleted account had is gone, from the API and from the disk; `other` is untouched.
@@ -99,7 +110,9 @@ import Testing
         #expect(files(in: dir, containing: Array(gone.account.email.utf8)) == [])
         // The other account's blob is still there.
         #expect(!files(in: dir, containing: other.blob).isEmpty)
-        #expect(try await TestAccounts.get(client, "com.atproto.sync.getLatestCommit", query: "did=\(other.account.did)").status == .ok)
+        #expect(
+            try await TestAccounts.get(client, "com.atproto.sync.getLatestCommit", query: "did=\(other.account.did)")
+                .status == .ok)
     }
 
     @Test func deleteWithPasswordAndMailedToken() async throws {
@@ -112,7 +125,8 @@ import Testing
 
             // Asking needs a full session.
             let session = try await TestAccounts.post(
-                client, "com.atproto.server.createAppPassword", ["name": "app"], auth: TestAccounts.bearer(alice.account.accessJwt))
+                client, "com.atproto.server.createAppPassword", ["name": "app"],
+                auth: TestAccounts.bearer(alice.account.accessJwt))
             let appPassword = try #require(session.json["password"]?.stringValue)
             let appLogin = try await TestAccounts.post(
                 client, "com.atproto.server.createSession",
@@ -121,7 +135,8 @@ import Testing
             let refusedRequest = try await TestAccounts.post(
                 client, "com.atproto.server.requestAccountDelete", auth: TestAccounts.bearer(appAccess))
             #expect(refusedRequest.status == .badRequest || refusedRequest.status == .unauthorized)
-            #expect(try await TestAccounts.post(client, "com.atproto.server.requestAccountDelete").status == .unauthorized)
+            #expect(
+                try await TestAccounts.post(client, "com.atproto.server.requestAccountDelete").status == .unauthorized)
 
             let token = try await Self.requestToken(client, pds, alice.account)
             let did = alice.account.did
@@ -165,7 +180,10 @@ import Testing
                         for n in 0..<40 {
                             let reply = try await TestAccounts.post(
                                 client, "com.atproto.repo.createRecord",
-                                ["repo": .string(did), "collection": "com.example.thing", "record": ["w": .int(Int64(writer)), "n": .int(Int64(n))]],
+                                [
+                                    "repo": .string(did), "collection": "com.example.thing",
+                                    "record": ["w": .int(Int64(writer)), "n": .int(Int64(n))],
+                                ],
                                 auth: auth)
                             seen.append(reply.status)
                             if reply.status != .ok { break }

@@ -4,13 +4,16 @@ import Engine
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-@testable import Server
 import Testing
+
+@testable import Server
 
 @Suite struct InviteQuotaTests {
     static let day: TimeInterval = 86_400
 
-    static func code(createdBy: String = "did:plc:me", at date: Date, used: Bool = false, disabled: Bool = false) -> InviteCode {
+    static func code(createdBy: String = "did:plc:me", at date: Date, used: Bool = false, disabled: Bool = false)
+        -> InviteCode
+    {
         InviteCode(
             code: "c-\(UUID().uuidString)", remainingUses: used ? 0 : 1, disabled: disabled, forAccount: "did:plc:me",
             createdBy: createdBy, createdAt: date, uses: [])
@@ -25,7 +28,10 @@ import Testing
         #expect(quota.toCreate(createdAt: now.addingTimeInterval(-365 * Self.day), codes: [], now: now) == (4, 4))
         // Codes already given this season count against it; used ones stop counting as open.
         let old = now.addingTimeInterval(-365 * Self.day)
-        let given = [Self.code(at: now.addingTimeInterval(-Self.day), used: true), Self.code(at: now.addingTimeInterval(-Self.day))]
+        let given = [
+            Self.code(at: now.addingTimeInterval(-Self.day), used: true),
+            Self.code(at: now.addingTimeInterval(-Self.day)),
+        ]
         #expect(quota.toCreate(createdAt: old, codes: given, now: now) == (2, 4))
         // Operator-given codes do not count; codes from before the epoch do not use this season's quota.
         let extra = [Self.code(createdBy: "admin", at: now), Self.code(at: old, used: true)]
@@ -49,7 +55,11 @@ import Testing
             let auth = TestAccounts.bearer(alice.accessJwt)
             try await Task.sleep(for: .milliseconds(20))
             let replies = try await withThrowingTaskGroup(of: XRPCReply.self) { group in
-                for _ in 0..<4 { group.addTask { try await TestAccounts.get(client, "com.atproto.server.getAccountInviteCodes", auth: auth) } }
+                for _ in 0..<4 {
+                    group.addTask {
+                        try await TestAccounts.get(client, "com.atproto.server.getAccountInviteCodes", auth: auth)
+                    }
+                }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(replies.allSatisfy { $0.status == .ok })
@@ -60,10 +70,14 @@ import Testing
             let code = stored[0].code
             let bob = try await TestAccounts.post(
                 client, "com.atproto.server.createAccount",
-                ["handle": "bob.pds.example", "email": "bob@mail.example.com", "password": "pw-bob-123", "inviteCode": .string(code)])
+                [
+                    "handle": "bob.pds.example", "email": "bob@mail.example.com", "password": "pw-bob-123",
+                    "inviteCode": .string(code),
+                ])
             #expect(bob.status == .ok)
             let listed = try await TestAccounts.get(
-                client, "com.atproto.server.getAccountInviteCodes", query: "createAvailable=false&includeUsed=false", auth: auth)
+                client, "com.atproto.server.getAccountInviteCodes", query: "createAvailable=false&includeUsed=false",
+                auth: auth)
             #expect(listed.json["codes"]?.listValue?.count == 4)
             let topped = try await TestAccounts.get(client, "com.atproto.server.getAccountInviteCodes", auth: auth)
             #expect(topped.json["codes"]?.listValue?.count == 6)

@@ -25,7 +25,8 @@ extension ServerHandlers {
                         createdBy: auth.did)
                 }
                 do {
-                    try await pds.control.createEarnedInviteCodes(made, for: auth.did, total: total, disabled: account.invitesDisabled)
+                    try await pds.control.createEarnedInviteCodes(
+                        made, for: auth.did, total: total, disabled: account.invitesDisabled)
                 } catch StoreError.inviteCodeExists {
                     // A request racing this one created them (or a text collided): list what is there.
                 }

@@ -11,7 +11,9 @@ extension ServerHandlers {
         let auth = try call.access(full: true)
         let pds = call.pds
         let account = try await pds.liveAccount(did: auth.did)
-        guard let email = account.email else { throw XRPCError.invalidRequest("account does not have an email address") }
+        guard let email = account.email else {
+            throw XRPCError.invalidRequest("account does not have an email address")
+        }
         let tokenRequired = account.emailConfirmedAt != nil
         if tokenRequired {
             let name = account.handle ?? auth.did
@@ -51,5 +53,6 @@ extension ServerHandlers {
         return .empty
     }
 
-    private static let emailInUse = XRPCError.invalidRequest("This email address is already in use, please use a different one.")
+    private static let emailInUse = XRPCError.invalidRequest(
+        "This email address is already in use, please use a different one.")
 }
