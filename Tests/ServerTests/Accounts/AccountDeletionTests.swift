@@ -177,7 +177,7 @@ import Testing
                 for writer in 0..<4 {
                     group.addTask {
                         var seen: [HTTPResponse.Status] = []
-                        for n in 0..<40 {
+                        for n in 0..<3_000 {  // until the deletion lands (bounded)
                             let reply = try await TestAccounts.post(
                                 client, "com.atproto.repo.createRecord",
                                 [
