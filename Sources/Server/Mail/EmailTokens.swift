@@ -27,7 +27,9 @@ enum EmailTokens {
     /// The account holding `token` for `purpose` (password reset, where the caller is not signed
     /// in), using the token up; the same errors as `redeem`. The lookup is by the token's text, an
     /// indexed equality as in the reference: the 50 random bits are what protects it.
-    static func redeem(_ pds: PDS, _ purpose: EmailTokenPurpose, token: String, now: Date = Date()) async throws -> String {
+    static func redeem(_ pds: PDS, _ purpose: EmailTokenPurpose, token: String, now: Date = Date()) async throws
+        -> String
+    {
         guard let row = try await pds.control.emailToken(purpose: purpose, token: token.uppercased()) else {
             throw XRPCError.invalidRequest("Token is invalid", name: "InvalidToken")
         }
@@ -35,13 +37,18 @@ enum EmailTokens {
         return row.did
     }
 
-    /// Issues a token and mails it to `address`; `body` words the message around the token.
+    /// The answer when the account has no address to mail.
+    static let noAddress = XRPCError.invalidRequest("account does not have an email address")
+
+    /// Issues a token and mails it to the account's address (400 if it has none); `body` words the
+    /// message around the account's name (handle, else DID) and the token.
     static func mail(
-        _ pds: PDS, _ purpose: EmailTokenPurpose, did: String, to address: String, subject: String,
-        body: (String) -> String
+        _ pds: PDS, _ purpose: EmailTokenPurpose, to account: AccountRow, subject: String,
+        body: (_ name: String, _ token: String) -> String
     ) async throws {
-        let token = try await issue(pds, purpose, did: did)
-        try await pds.mailer.send(to: address, subject: subject, body: body(token))
+        guard let address = account.email else { throw noAddress }
+        let token = try await issue(pds, purpose, did: account.did)
+        try await pds.mailer.send(to: address, subject: subject, body: body(account.handle ?? account.did, token))
     }
 
     /// Checks `token` against the account's token for `purpose` and uses it up. A missing or wrong

@@ -63,8 +63,8 @@ public struct InviteCode: Sendable, Hashable {
     /// The accounts that used it, oldest first.
     public var uses: [InviteCodeUse]
 
-    /// A code from its fields.
-    public init(
+    /// A code from its fields (tests).
+    init(
         code: String, remainingUses: Int, disabled: Bool, forAccount: String, createdBy: String, createdAt: Date,
         uses: [InviteCodeUse] = []
     ) {

@@ -11,14 +11,10 @@ extension IdentityHandlers {
         guard let account = try await pds.account(did: auth.did) else {
             throw XRPCError.forbidden("Account not found", name: "AccountNotFound")
         }
-        guard let email = account.email else {
-            throw XRPCError.invalidRequest("account does not have an email address")
-        }
-        let name = account.handle ?? auth.did
-        try await EmailTokens.mail(pds, .plcOperation, did: auth.did, to: email, subject: "Confirm an identity change")
-        {
+        try await EmailTokens.mail(pds, .plcOperation, to: account, subject: "Confirm an identity change") {
+            name, token in
             "Someone signed in as \(name) asked this server to sign a change to the account's identity "
-                + "(its DID document: keys, handle or hosting). The code is \($0); it expires in 15 minutes. "
+                + "(its DID document: keys, handle or hosting). The code is \(token); it expires in 15 minutes. "
                 + "If it was not you, do not pass the code on, and change your password."
         }
         return .empty

@@ -10,12 +10,8 @@ extension ServerHandlers {
         let auth = try call.access(full: true)
         let pds = call.pds
         let account = try await pds.liveAccount(did: auth.did)
-        guard let email = account.email else {
-            throw XRPCError.invalidRequest("account does not have an email address")
-        }
-        let name = account.handle ?? auth.did
-        try await EmailTokens.mail(pds, .deleteAccount, did: auth.did, to: email, subject: "Delete your account") {
-            "Your code to delete the account \(name) for good is \($0). It expires in 15 minutes. "
+        try await EmailTokens.mail(pds, .deleteAccount, to: account, subject: "Delete your account") { name, token in
+            "Your code to delete the account \(name) for good is \(token). It expires in 15 minutes. "
                 + "If you did not ask for this, change your password."
         }
         return .empty

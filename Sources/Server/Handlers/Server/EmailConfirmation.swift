@@ -9,10 +9,8 @@ extension ServerHandlers {
         let auth = try call.access()
         let pds = call.pds
         let account = try await pds.liveAccount(did: auth.did)
-        guard let email = account.email else { throw XRPCError.invalidRequest("account does not have an email address") }
-        let name = account.handle ?? auth.did
-        try await EmailTokens.mail(pds, .confirmEmail, did: auth.did, to: email, subject: "Confirm your email") {
-            "Your confirmation code for \(name) is \($0). It expires in 15 minutes."
+        try await EmailTokens.mail(pds, .confirmEmail, to: account, subject: "Confirm your email") { name, token in
+            "Your confirmation code for \(name) is \(token). It expires in 15 minutes."
         }
         return .empty
     }

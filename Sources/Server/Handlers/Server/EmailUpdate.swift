@@ -11,14 +11,11 @@ extension ServerHandlers {
         let auth = try call.access(full: true)
         let pds = call.pds
         let account = try await pds.liveAccount(did: auth.did)
-        guard let email = account.email else {
-            throw XRPCError.invalidRequest("account does not have an email address")
-        }
+        guard account.email != nil else { throw EmailTokens.noAddress }
         let tokenRequired = account.emailConfirmedAt != nil
         if tokenRequired {
-            let name = account.handle ?? auth.did
-            try await EmailTokens.mail(pds, .updateEmail, did: auth.did, to: email, subject: "Change your email") {
-                "Your code to change the email address of \(name) is \($0). It expires in 15 minutes."
+            try await EmailTokens.mail(pds, .updateEmail, to: account, subject: "Change your email") { name, token in
+                "Your code to change the email address of \(name) is \(token). It expires in 15 minutes."
             }
         }
         return .json(["tokenRequired": .bool(tokenRequired)])

@@ -9,10 +9,11 @@ extension ServerHandlers {
     @Sendable static func requestPasswordReset(_ call: XRPCCall) async throws -> XRPCOutput {
         let email = try BodyFields(try call.jsonBody()).requiredString("email").lowercased()
         let pds = call.pds
-        guard let account = try await pds.control.account(email: email), account.takedownRef == nil else { return .empty }
-        let name = account.handle ?? account.did
-        try await EmailTokens.mail(pds, .resetPassword, did: account.did, to: email, subject: "Reset your password") {
-            "Your password reset code for \(name) is \($0). It expires in 15 minutes."
+        guard let account = try await pds.control.account(email: email), account.takedownRef == nil else {
+            return .empty
+        }
+        try await EmailTokens.mail(pds, .resetPassword, to: account, subject: "Reset your password") { name, token in
+            "Your password reset code for \(name) is \(token). It expires in 15 minutes."
         }
         return .empty
     }
